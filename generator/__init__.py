@@ -1,0 +1,8 @@
+"""partnerkit: content engine and renderers for patient-partnership training material."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("partnerkit")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"

@@ -1,0 +1,39 @@
+"""Options and reporting shared by commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.issues import Issue, Severity
+from generator.report import FORMATTERS, format_json
+
+
+def add_project_option(parser: argparse.ArgumentParser) -> None:
+    """--project DIR, on every command."""
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="project folder holding content/ (default: the current folder)")
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """--format and --strict, for commands that report issues."""
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text",
+                        help="how to print problems: text (file:line:col), github (CI annotations), json")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+
+
+def report(issues: list[Issue], fmt: str) -> None:
+    """Print issues to stderr (json to stdout, for tools)."""
+    if fmt == "json":
+        print(format_json(issues))
+        return
+    formatter = FORMATTERS[fmt]
+    for issue in issues:
+        print(formatter(issue), file=sys.stderr)
+
+
+def exit_status(issues: list[Issue], strict: bool) -> int:
+    """1 when there is an error, or a warning under --strict; else 0."""
+    bad = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return 1 if any(issue.severity in bad for issue in issues) else 0

@@ -1,0 +1,1 @@
+"""Validation: per-file model checks, then checks across the whole content set."""

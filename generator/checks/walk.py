@@ -1,0 +1,102 @@
+"""Walk a validated model and yield every reference and every human-readable text in it.
+
+The walk is driven by the models' type annotations (`RefTo` markers, `LocalizedText`
+and `Markdown` types), so a new kind or field is checked without new code here.
+Each model class is introspected once (a cached plan), keeping the walk linear.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Union
+
+from pydantic import BaseModel
+
+from generator.loading.yaml_reader import KeyPath
+from generator.model.text import LocalizedText, Markdown, RefTo
+
+
+@dataclass(frozen=True)
+class FoundRef:
+    """A reference by id found at `path`."""
+
+    path: KeyPath
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class FoundText:
+    """A human-readable text found at `path`."""
+
+    path: KeyPath
+    text: LocalizedText
+
+    @property
+    def is_markdown(self) -> bool:
+        """True for Markdown fields (which may hold inline references)."""
+        return isinstance(self.text, Markdown)
+
+
+def _ref_kind(annotation: Any, metadata: list[Any]) -> str | None:
+    for item in metadata:
+        if isinstance(item, RefTo):
+            return item.kind
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _ref_kind(None, list(typing.get_args(annotation)[1:]))
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        kinds = {_ref_kind(arg, []) for arg in typing.get_args(annotation)} - {None}
+        return kinds.pop() if kinds else None
+    return None
+
+
+def _element(annotation: Any) -> Any:
+    """The element type of list[X] (through Optional and Annotated)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _element(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _element(arg)
+    if origin is list:
+        return typing.get_args(annotation)[0]
+    return None
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], ...]:
+    """For each field: (name, kind if the field is a ref, kind if its elements are refs)."""
+    plan = []
+    for name, field in model.model_fields.items():
+        element = _element(field.annotation)
+        plan.append((name, _ref_kind(field.annotation, field.metadata),
+                     _ref_kind(element, []) if element is not None else None))
+    return tuple(plan)
+
+
+def walk(model: BaseModel, prefix: KeyPath = ()) -> Iterator[FoundRef | FoundText]:
+    """Every reference and text inside `model`, with its path."""
+    for name, field_kind, element_kind in _plan(type(model)):
+        value = getattr(model, name)
+        path = (*prefix, name)
+        if value is None:
+            continue
+        if field_kind and isinstance(value, str):
+            yield FoundRef(path, field_kind, value)
+        elif isinstance(value, LocalizedText):
+            yield FoundText(path, value)
+        elif isinstance(value, BaseModel):
+            yield from walk(value, path)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if element_kind and isinstance(item, str):
+                    yield FoundRef((*path, index), element_kind, item)
+                elif isinstance(item, LocalizedText):
+                    yield FoundText((*path, index), item)
+                elif isinstance(item, BaseModel):
+                    yield from walk(item, (*path, index))

@@ -1,0 +1,22 @@
+"""The exception hierarchy: an author's mistake is a UserError and never shows a traceback."""
+
+from __future__ import annotations
+
+from generator.issues import Issue
+
+
+class PartnerkitError(Exception):
+    """Base of every error partnerkit raises on purpose."""
+
+
+class UserError(PartnerkitError):
+    """Something the user can fix: bad content, a bad option, a missing folder."""
+
+
+class ContentError(UserError):
+    """The content has errors; `issues` lists every one of them (warnings included)."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        count = sum(1 for issue in issues if issue.severity.value == "error")
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in content")

@@ -1,0 +1,170 @@
+"""Load a project's `content/` folder: read every file, validate each against its model.
+
+This is the first of the two validation passes (the per-file one). It never stops
+at the first problem: every file is read and every problem is collected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.checks.model_errors import validation_issues
+from generator.issues import Issue, Severity, format_where
+from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS, NESTED_KINDS
+from generator.loading.yaml_reader import KeyPath, LocatedData, read_yaml_file
+from generator.model.text import ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity was written: its file, its data, and its path inside the file."""
+
+    display: str
+    located: LocatedData
+    prefix: KeyPath = ()
+
+
+@dataclass
+class LoadedFiles:
+    """The first pass's result: valid models by kind and id, where they came from, problems."""
+
+    entities: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
+    catalogs: dict[str, BaseModel] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    catalog_origins: dict[str, Origin] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    files_read: int = 0
+    # Entities whose file exists but failed the first pass, and catalogs that failed:
+    # references to them are not reported again as unknown.
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    broken_catalogs: set[str] = field(default_factory=set)
+
+
+def _display(project: Path, path: Path) -> str:
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_mapping(path: Path, display: str, loaded: LoadedFiles) -> LocatedData | None:
+    result = read_yaml_file(path, display)
+    loaded.files_read += 1
+    loaded.issues.extend(result.issues)
+    if result.located is None:
+        return None
+    if not isinstance(result.located.data, dict):
+        loaded.broken.add(("file", display))
+        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, "the file must be a mapping of keys",
+                                   hint="start with 'key: value' lines, not a list or a single value"))
+        return None
+    return result.located
+
+
+def _validate(model: type[BaseModel], located: LocatedData, display: str, loaded: LoadedFiles) -> BaseModel | None:
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        loaded.issues.extend(validation_issues(exc, model, located, display))
+        return None
+
+
+def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Path, loaded: LoadedFiles) -> None:
+    display = _display(project, path)
+    located = _read_mapping(path, display, loaded)
+    if located is None:
+        return
+    stem = path.stem
+    if not _ID.match(stem):
+        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id",
+                                   hint="rename it in lowercase kebab-case, e.g. 'secure-funds.yaml'"))
+        return
+    written_id: Any = located.data.get("id")
+    if written_id is not None and written_id != stem:
+        position = located.position(("id",))
+        loaded.issues.append(Issue(display, position.line, position.column, Severity.ERROR,
+                                   f"id '{written_id}' does not match the file name '{path.name}'",
+                                   where="id", hint=f"rename the file to '{written_id}.yaml' or remove the 'id' line"))
+        return
+    located.data["id"] = stem
+    entity = _validate(model, located, display, loaded)
+    if entity is None:
+        loaded.broken.add((kind, stem))
+        return
+    by_id = loaded.entities.setdefault(kind, {})
+    if stem in by_id:  # same stem with another extension
+        first = loaded.origins[(kind, stem)].display
+        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, f"duplicate {kind} id '{stem}' (also in {first})",
+                                   hint="keep one file per id"))
+        return
+    by_id[stem] = entity
+    loaded.origins[(kind, stem)] = Origin(display, located)
+
+
+def _load_catalog(name: str, model: type[BaseModel], path: Path, project: Path, loaded: LoadedFiles) -> None:
+    display = _display(project, path)
+    located = _read_mapping(path, display, loaded)
+    catalog = _validate(model, located, display, loaded) if located is not None else None
+    if catalog is None:
+        loaded.broken_catalogs.add(name)
+        return
+    loaded.catalogs[name] = catalog
+    loaded.catalog_origins[name] = Origin(display, located)
+
+
+def _index_nested(loaded: LoadedFiles) -> None:
+    """Entities listed inside catalogs (families, terms, references, paths) by id."""
+    for kind, (catalog_name, attribute) in NESTED_KINDS.items():
+        catalog = loaded.catalogs.get(catalog_name)
+        if catalog is None:
+            continue
+        origin = loaded.catalog_origins[catalog_name]
+        by_id = loaded.entities.setdefault(kind, {})
+        for index, item in enumerate(getattr(catalog, attribute)):
+            prefix: KeyPath = (attribute, index)
+            if item.id in by_id:
+                position = origin.located.position((*prefix, "id"))
+                first = origin.located.position(loaded.origins[(kind, item.id)].prefix)
+                loaded.issues.append(Issue(origin.display, position.line, position.column, Severity.ERROR,
+                                           f"duplicate {kind} id '{item.id}' (first at line {first.line})",
+                                           where=format_where((*prefix, "id")), hint="give each one its own id"))
+                continue
+            by_id[item.id] = item
+            loaded.origins[(kind, item.id)] = Origin(origin.display, origin.located, prefix)
+
+
+def load_files(project: Path) -> LoadedFiles:
+    """Read and validate every content file of `project`; collect every problem."""
+    loaded = LoadedFiles()
+    content = project / "content"
+    if not content.is_dir():
+        loaded.issues.append(Issue(_display(project, content), 1, 1, Severity.ERROR, "no content folder",
+                                   hint="run 'partnerkit new DIR' to scaffold a project, or pass --project"))
+        return loaded
+    for catalog in CATALOG_KINDS:
+        path = content / catalog.file
+        if path.is_file():
+            _load_catalog(catalog.name, catalog.model, path, project, loaded)
+        elif catalog.required:
+            loaded.issues.append(Issue(_display(project, path), 1, 1, Severity.ERROR, f"missing {catalog.file}",
+                                       hint=f"create content/{catalog.file}; 'partnerkit new' writes an example"))
+    for kind in ENTITY_KINDS:
+        folder = content / kind.folder
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix in (".yaml", ".yml"):
+                _load_entity_file(kind.name, kind.model, path, project, loaded)
+            elif path.is_file() and not path.name.startswith("."):
+                loaded.issues.append(Issue(_display(project, path), 1, 1, Severity.WARNING,
+                                           "not a .yaml file; it was ignored",
+                                           hint="content files end in .yaml"))
+    _index_nested(loaded)
+    return loaded

@@ -1,0 +1,1 @@
+"""Typed models of every content kind, and the resolved model renderers read."""

@@ -1,0 +1,193 @@
+"""The resolved model: every entity by kind and id, with links in both directions.
+
+Renderers receive only a `Content`. It is built whole, after both validation passes
+succeeded, and never changes: every reference in it points at an entity that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from generator.model.case import Case
+from generator.model.catalog import GlossaryTerm, Reference
+from generator.model.document import Document
+from generator.model.framework import Audience, Family, Framework, Level, Term
+from generator.model.practice import Practice
+from generator.model.program import Process, Program
+from generator.model.quote import Quote
+from generator.model.role import Role
+from generator.model.site import Site
+from generator.model.tool import Tool
+from generator.model.training import LearningPath, Module, Session
+
+Node = tuple[str, str]
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Edges between entities, answerable from either end, in content order."""
+
+    outgoing: Mapping[Node, tuple[Node, ...]]
+    incoming: Mapping[Node, tuple[Node, ...]]
+
+    @classmethod
+    def from_edges(cls, edges: list[tuple[Node, Node]]) -> Links:
+        """Index edges both ways, dropping repeats and self-links."""
+        outgoing: dict[Node, dict[Node, None]] = {}
+        incoming: dict[Node, dict[Node, None]] = {}
+        for source, target in edges:
+            if source == target:
+                continue
+            outgoing.setdefault(source, {})[target] = None
+            incoming.setdefault(target, {})[source] = None
+        return cls(
+            MappingProxyType({k: tuple(v) for k, v in outgoing.items()}),
+            MappingProxyType({k: tuple(v) for k, v in incoming.items()}),
+        )
+
+    def related(self, node: Node, kind: str) -> tuple[str, ...]:
+        """Ids of `kind` linked to `node` either way: its own references first."""
+        seen: dict[str, None] = {}
+        for other_kind, other_id in self.outgoing.get(node, ()):
+            if other_kind == kind:
+                seen[other_id] = None
+        for other_kind, other_id in self.incoming.get(node, ()):
+            if other_kind == kind:
+                seen[other_id] = None
+        return tuple(seen)
+
+    def referrers(self, node: Node, kind: str) -> tuple[str, ...]:
+        """Ids of `kind` that refer to `node` (one direction only)."""
+        return tuple(other_id for other_kind, other_id in self.incoming.get(node, ()) if other_kind == kind)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the renderers need, resolved and frozen."""
+
+    site: Site
+    framework: Framework
+    entities: Mapping[str, Mapping[str, Any]]
+    links: Links
+
+    # Typed views of the kinds renderers use most.
+    def _kind(self, kind: str) -> Mapping[str, Any]:
+        return self.entities.get(kind, MappingProxyType({}))
+
+    @property
+    def practices(self) -> Mapping[str, Practice]:
+        """Practices by id, in file-name order."""
+        return self._kind("practice")
+
+    @property
+    def roles(self) -> Mapping[str, Role]:
+        """Roles by id."""
+        return self._kind("role")
+
+    @property
+    def programs(self) -> Mapping[str, Program]:
+        """Programs by id."""
+        return self._kind("program")
+
+    @property
+    def processes(self) -> Mapping[str, Process]:
+        """Processes by id."""
+        return self._kind("process")
+
+    @property
+    def cases(self) -> Mapping[str, Case]:
+        """Cases by id."""
+        return self._kind("case")
+
+    @property
+    def quotes(self) -> Mapping[str, Quote]:
+        """Quotes by id."""
+        return self._kind("quote")
+
+    @property
+    def tools(self) -> Mapping[str, Tool]:
+        """Tools by id."""
+        return self._kind("tool")
+
+    @property
+    def modules(self) -> Mapping[str, Module]:
+        """Training modules by id."""
+        return self._kind("module")
+
+    @property
+    def paths(self) -> Mapping[str, LearningPath]:
+        """Learning paths by id, in the order of paths.yaml."""
+        return self._kind("path")
+
+    @property
+    def sessions(self) -> Mapping[str, Session]:
+        """Trainer-pair sessions by id."""
+        return self._kind("session")
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        """Printable documents by id."""
+        return self._kind("document")
+
+    @property
+    def terms(self) -> Mapping[str, GlossaryTerm]:
+        """Glossary terms by id, in the order of glossary.yaml."""
+        return self._kind("term")
+
+    @property
+    def references(self) -> Mapping[str, Reference]:
+        """Bibliography by id, in the order of references.yaml."""
+        return self._kind("reference")
+
+    @property
+    def families(self) -> Mapping[str, Family]:
+        """Practice families by id, in framework order."""
+        return self._kind("family")
+
+    @property
+    def levels(self) -> Mapping[str, Level]:
+        """Management levels by id, in framework order."""
+        return self._kind("level")
+
+    @property
+    def phases(self) -> Mapping[str, Term]:
+        """Change phases by id, in framework order."""
+        return self._kind("phase")
+
+    @property
+    def audiences(self) -> Mapping[str, Audience]:
+        """Audiences by id, in framework order."""
+        return self._kind("audience")
+
+    @property
+    def languages(self) -> list[str]:
+        """Site languages, the default first."""
+        return list(self.site.languages)
+
+    @property
+    def default_language(self) -> str:
+        """The default language."""
+        return self.site.languages[0]
+
+    def get(self, kind: str, entity_id: str) -> Any:
+        """The entity of `kind` with `entity_id` (KeyError if absent: a bug after validation)."""
+        return self.entities[kind][entity_id]
+
+    def related(self, kind: str, entity_id: str, other_kind: str) -> tuple[str, ...]:
+        """Ids of `other_kind` linked to the entity in either direction.
+
+        A practice knows its cases (it names them in observed_in, and each case lists
+        it): `related('practice', 'secure-funds', 'case')`; a role knows the practices
+        that name it: `related('role', 'patient-coach', 'practice')`.
+        """
+        return self.links.related((kind, entity_id), other_kind)
+
+    def practices_in_family(self, family_id: str) -> list[Practice]:
+        """Practices of one family, in file-name order."""
+        return [p for p in self.practices.values() if p.family == family_id]

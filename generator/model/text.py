@@ -1,0 +1,135 @@
+"""Localized text, Markdown text, ids and references: the field types every kind shares.
+
+A human-readable field is either a plain string (written in the site's default
+language) or a mapping of language codes to strings. Both shapes become a
+`LocalizedText`; a `Markdown` is a `LocalizedText` whose content is Markdown.
+References between kinds are ids annotated with the kind they point to (`RefTo`),
+so the cross-file checks can find every reference by walking the models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, RootModel, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+# A plain string has no language of its own: it is read as the default language.
+UNTAGGED = ""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lowercase kebab-case id, stable across versions (used in URLs)."),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="Two-letter ISO 639-1 language code, e.g. 'en' or 'fr'."),
+]
+Tag = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    Field(description="A free tag in kebab-case; tag pages group entities by it."),
+]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks an id field as a reference to an entity of `kind`."""
+
+    kind: str
+
+
+_REF_ID = StringConstraints(pattern=ID_PATTERN, max_length=80)
+
+# One alias per kind a field can point to; the cross-file checks find them by `RefTo`.
+FamilyRef = Annotated[str, _REF_ID, RefTo("family")]
+LevelRef = Annotated[str, _REF_ID, RefTo("level")]
+PhaseRef = Annotated[str, _REF_ID, RefTo("phase")]
+ContinuumRef = Annotated[str, _REF_ID, RefTo("continuum")]
+AudienceRef = Annotated[str, _REF_ID, RefTo("audience")]
+PracticeRef = Annotated[str, _REF_ID, RefTo("practice")]
+RoleRef = Annotated[str, _REF_ID, RefTo("role")]
+CaseRef = Annotated[str, _REF_ID, RefTo("case")]
+QuoteRef = Annotated[str, _REF_ID, RefTo("quote")]
+ToolRef = Annotated[str, _REF_ID, RefTo("tool")]
+ProgramRef = Annotated[str, _REF_ID, RefTo("program")]
+ProcessRef = Annotated[str, _REF_ID, RefTo("process")]
+ModuleRef = Annotated[str, _REF_ID, RefTo("module")]
+PathRef = Annotated[str, _REF_ID, RefTo("path")]
+SessionRef = Annotated[str, _REF_ID, RefTo("session")]
+DocumentRef = Annotated[str, _REF_ID, RefTo("document")]
+TermRef = Annotated[str, _REF_ID, RefTo("term")]
+ReferenceRef = Annotated[str, _REF_ID, RefTo("reference")]
+
+
+class LocalizedText(RootModel[str | dict[LanguageCode, str]]):
+    """Human-readable text: a string, or `{en: ..., fr: ...}`."""
+
+    model_config = ConfigDict(frozen=True, coerce_numbers_to_str=True)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> LocalizedText:
+        values = [self.root] if isinstance(self.root, str) else list(self.root.values())
+        if not values:
+            raise ValueError("give the text, or at least one language: {en: ...}")
+        if any(not v.strip() for v in values):
+            raise ValueError("text is empty; write it or remove the field")
+        return self
+
+    def languages(self) -> tuple[str, ...]:
+        """Languages given explicitly ('' for a plain string)."""
+        return (UNTAGGED,) if isinstance(self.root, str) else tuple(self.root)
+
+    def has(self, lang: str) -> bool:
+        """True when the text exists in `lang` without falling back."""
+        return isinstance(self.root, dict) and lang in self.root
+
+    def get(self, lang: str, default_lang: str) -> str:
+        """The text in `lang`, else in the default language, else the first given."""
+        if isinstance(self.root, str):
+            return self.root
+        if lang in self.root:
+            return self.root[lang]
+        if default_lang in self.root:
+            return self.root[default_lang]
+        return next(iter(self.root.values()))
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """(language, text) pairs; a plain string yields ('', text)."""
+        if isinstance(self.root, str):
+            yield UNTAGGED, self.root
+        else:
+            yield from self.root.items()
+
+
+class Markdown(LocalizedText):
+    """Localized text written in Markdown; may embed `[[kind:id]]` references."""
+
+
+# Inline reference syntax inside Markdown: [[kind:id]] or [[kind:id|label]].
+INLINE_REF = re.compile(r"\[\[([a-z]+):([^\]|\s]+)(?:\|([^\]]+))?\]\]")
+
+
+@dataclass(frozen=True)
+class InlineRef:
+    """One `[[kind:id|label]]` occurrence inside a Markdown text."""
+
+    kind: str
+    id: str
+    label: str | None
+    start: int
+    end: int
+
+
+def find_inline_refs(text: str) -> list[InlineRef]:
+    """Every inline reference in `text`, in order."""
+    return [
+        InlineRef(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+        for m in INLINE_REF.finditer(text)
+    ]

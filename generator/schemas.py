@@ -1,0 +1,47 @@
+"""JSON Schemas generated from the models, and their association with content files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS
+from generator.writing import write_text_atomic
+
+
+def schema_targets() -> list[tuple[str, str, dict[str, object]]]:
+    """(kind name, content glob, JSON Schema) for every kind."""
+    targets: list[tuple[str, str, dict[str, object]]] = []
+    for kind in ENTITY_KINDS:
+        targets.append((kind.name, f"content/{kind.folder}/*.yaml", kind.model.model_json_schema()))
+    for catalog in CATALOG_KINDS:
+        targets.append((catalog.name, f"content/{catalog.file}", catalog.model.model_json_schema()))
+    return targets
+
+
+def write_schemas(project: Path, out: Path, *, vscode: bool) -> list[Path]:
+    """Write `<kind>.schema.json` per kind and, optionally, the VS Code association."""
+    written: list[Path] = []
+    associations: dict[str, list[str]] = {}
+    for name, glob, schema in schema_targets():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+        path = out / f"{name}.schema.json"
+        write_text_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+        written.append(path)
+        try:
+            relative = path.resolve().relative_to(project.resolve()).as_posix()
+        except ValueError:
+            relative = path.resolve().as_posix()
+        associations[f"./{relative}" if not relative.startswith("/") else relative] = [glob]
+    if vscode:
+        settings_path = project / ".vscode" / "settings.json"
+        settings: dict[str, object] = {}
+        if settings_path.is_file():
+            try:
+                settings = json.loads(settings_path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                settings = {}
+        settings["yaml.schemas"] = associations
+        write_text_atomic(settings_path, json.dumps(settings, indent=2, sort_keys=True) + "\n")
+        written.append(settings_path)
+    return written
