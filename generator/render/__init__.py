@@ -1,0 +1,1 @@
+"""Renderers: turn the resolved model into site pages and printable documents."""

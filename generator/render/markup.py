@@ -1,0 +1,94 @@
+"""Parse content Markdown once into an element tree that both the site and print render.
+
+The dialect is Python-Markdown with tables, admonitions and sane lists. Content text
+is always text: raw HTML is not recognised (a `<script>` stays visible text), HTML
+entities are not expanded, attribute lists are not enabled, link targets are limited
+to http(s), mailto and relative addresses, and images may only be local files.
+
+Inline references `[[kind:id]]` and `[[kind:id|label]]` become `<a>` elements with
+`data-pk-kind` and `data-pk-id` attributes and no `href`; each renderer decides what
+they point to (a page URL on the site, a labelled cross-reference in print).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+import markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from generator.model.text import INLINE_REF
+
+REF_KIND = "data-pk-kind"
+REF_ID = "data-pk-id"
+# Allowed link targets: web, mail, in-page anchors and relative paths (no javascript:, data:, ...).
+_SAFE_HREF = re.compile(r"^(?:https?://|mailto:|#|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s]*$)")
+_LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s]+$")
+
+
+class _InlineRefProcessor(InlineProcessor):
+    """`[[kind:id|label]]` -> <a data-pk-kind=kind data-pk-id=id>label</a>."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        element = etree.Element("a", {REF_KIND: m.group(1), REF_ID: m.group(2)})
+        if m.group(3):
+            element.text = m.group(3).strip()
+        return element, m.start(0), m.end(0)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop unsafe link targets and remote images (the site must make no outside request)."""
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href")
+            if href is not None and not _SAFE_HREF.match(href):
+                del link.attrib["href"]
+        for image in list(root.iter("img")):
+            src = image.get("src", "")
+            if not _LOCAL_SRC.match(src):
+                image.tag = "span"
+                image.text = image.get("alt", "")
+                image.attrib.clear()
+
+
+class _ContentDialect(markdown.Extension):
+    """The project's Markdown dialect for content fields."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.inlinePatterns.register(_InlineRefProcessor(INLINE_REF.pattern, md), "pk_ref", 175)
+        md.treeprocessors.register(_SafeLinks(md), "pk_safe_links", 0)
+
+
+EXTENSIONS = ["tables", "admonition", "sane_lists"]
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[*EXTENSIONS, _ContentDialect()])
+
+
+def parse_markdown(text: str) -> etree.Element:
+    """Parse Markdown text into a `<div>` element tree (the same tree for HTML and Typst)."""
+    md = _markdown()
+    md.reset()
+    lines = text.split("\n")
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    for treeprocessor in md.treeprocessors:
+        replaced = treeprocessor.run(root)
+        if replaced is not None:
+            root = replaced
+    return root
+
+
+def inline_refs(root: etree.Element) -> list[etree.Element]:
+    """Every inline reference element in the tree, in document order."""
+    return [element for element in root.iter("a") if element.get(REF_KIND)]
