@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from generator.checks.walk import FoundRef, FoundText, walk
+from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
 from generator.issues import Issue, Severity, format_where
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles, Origin
@@ -68,6 +68,17 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
                 _check_ref(found, source, origin, loaded, result)
             else:
                 _check_text(found, source, origin, loaded, result, languages, default)
+    # Files that failed the first pass: check what can be checked, skipping places already reported.
+    reported = {(issue.file, issue.line, issue.column) for issue in loaded.issues}
+    for model, origin in loaded.partial:
+        for found in walk_raw(model, origin.located.data):
+            position = origin.located.position(found.path)
+            if (origin.display, position.line, position.column) in reported:
+                continue
+            if isinstance(found, FoundRef):
+                _check_ref(found, ("file", origin.display), origin, loaded, result)
+            else:
+                _check_text(found, ("file", origin.display), origin, loaded, result, languages, default)
     for name, origin in loaded.catalog_origins.items():
         if name in ("site",):
             for found in walk(loaded.catalogs[name]):

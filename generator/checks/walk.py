@@ -100,3 +100,56 @@ def walk(model: BaseModel, prefix: KeyPath = ()) -> Iterator[FoundRef | FoundTex
                     yield FoundText((*path, index), item)
                 elif isinstance(item, BaseModel):
                     yield from walk(item, (*path, index))
+
+
+def _candidates(annotation: Any) -> list[Any]:
+    """Concrete types an annotation may hold, unions and Annotated opened, refs kept whole."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        if _ref_kind(annotation, []):
+            return [annotation]
+        return _candidates(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _candidates(arg)]
+    return [annotation]
+
+
+def walk_raw(model: type[BaseModel], data: Any, prefix: KeyPath = (),
+             metadata: tuple[Any, ...] = ()) -> Iterator[FoundRef | FoundText]:
+    """Like `walk`, over the raw data of a file that failed validation.
+
+    Used so that a file with one bad field still has its references checked in the
+    same run. Values that do not have the expected shape are skipped: the first pass
+    already reported them.
+    """
+    if not isinstance(data, dict):
+        return
+    for name, field in model.model_fields.items():
+        if name not in data:
+            continue
+        yield from _walk_value(field.annotation, list(field.metadata), data[name], (*prefix, name))
+
+
+def _walk_value(annotation: Any, metadata: list[Any], value: Any, path: KeyPath) -> Iterator[FoundRef | FoundText]:
+    kind = _ref_kind(annotation, metadata)
+    if kind and isinstance(value, str):
+        yield FoundRef(path, kind, value)
+        return
+    for candidate in _candidates(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, LocalizedText):
+            try:
+                yield FoundText(path, candidate.model_validate(value))
+            except ValueError:
+                pass
+            return
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(value, dict):
+            tag = candidate.model_fields.get("type")
+            if tag is not None and typing.get_args(tag.annotation) and value.get("type") not in typing.get_args(tag.annotation):
+                continue  # another member of a discriminated union
+            yield from walk_raw(candidate, value, path)
+            return
+        if typing.get_origin(candidate) is list and isinstance(value, list):
+            element = typing.get_args(candidate)[0]
+            for index, item in enumerate(value):
+                yield from _walk_value(element, [], item, (*path, index))
+            return

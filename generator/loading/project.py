@@ -45,6 +45,8 @@ class LoadedFiles:
     # references to them are not reported again as unknown.
     broken: set[tuple[str, str]] = field(default_factory=set)
     broken_catalogs: set[str] = field(default_factory=set)
+    # Files that failed the first pass but are mappings: their references are still checked.
+    partial: list[tuple[type[BaseModel], Origin]] = field(default_factory=list)
 
 
 def _display(project: Path, path: Path) -> str:
@@ -88,15 +90,16 @@ def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Pa
         return
     written_id: Any = located.data.get("id")
     if written_id is not None and written_id != stem:
+        # Reported, then loaded under the file name so references to it still resolve.
         position = located.position(("id",))
         loaded.issues.append(Issue(display, position.line, position.column, Severity.ERROR,
                                    f"id '{written_id}' does not match the file name '{path.name}'",
                                    where="id", hint=f"rename the file to '{written_id}.yaml' or remove the 'id' line"))
-        return
     located.data["id"] = stem
     entity = _validate(model, located, display, loaded)
     if entity is None:
         loaded.broken.add((kind, stem))
+        loaded.partial.append((model, Origin(display, located)))
         return
     by_id = loaded.entities.setdefault(kind, {})
     if stem in by_id:  # same stem with another extension
@@ -114,6 +117,8 @@ def _load_catalog(name: str, model: type[BaseModel], path: Path, project: Path, 
     catalog = _validate(model, located, display, loaded) if located is not None else None
     if catalog is None:
         loaded.broken_catalogs.add(name)
+        if located is not None:
+            loaded.partial.append((model, Origin(display, located)))
         return
     loaded.catalogs[name] = catalog
     loaded.catalog_origins[name] = Origin(display, located)

@@ -1,0 +1,167 @@
+"""Validation across files: every mistake reported, located, with a fix, in one run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.pipeline import load_content
+from generator.report import format_text
+
+Edit = Callable[[Path, str, str], None]
+
+
+def _report(project: Path) -> list[str]:
+    return [format_text(issue) for issue in load_content(project).issues]
+
+
+def test_fixture_is_clean(mini_copy: Path) -> None:
+    loaded = load_content(mini_copy)
+    assert loaded.issues == []
+    assert loaded.content is not None
+
+
+def test_unknown_key_suggests_the_close_one(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml", "pitfalls:", "pitfals:")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:13:1: error: pitfals: unknown key 'pitfals' "
+        "(did you mean 'pitfalls'?)"
+    ]
+
+
+def test_unknown_reference_suggests_the_close_id(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml",
+         "roles: [patient-advisor, program-manager]", "roles: [patient-advisor, program-manger]")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:18:26: error: roles[1]: unknown role "
+        "'program-manger' (did you mean 'program-manager'?)"
+    ]
+
+
+def test_reference_to_the_wrong_kind_says_which_kind_it_is(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml",
+         "tools: [preparation-checklist]", "tools: [patient-advisor]")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:19:9: error: tools[0]: unknown tool "
+        "'patient-advisor' ('patient-advisor' is a role, not a tool)"
+    ]
+
+
+def test_family_level_phase_must_be_in_the_framework(mini_copy: Path, edit: Edit) -> None:
+    path = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    edit(path, "family: managing-integration", "family: evaluating")
+    edit(path, "levels: [mid]", "levels: [middle]")
+    edit(path, "phases: [deployment]", "phases: [sustainability]")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:2:9: error: family: unknown family 'evaluating' "
+        "(no family has this id; check content/ for the right one)",
+        "content/practices/prepare-patient-advisors.yaml:3:10: error: levels[0]: unknown level 'middle' "
+        "(did you mean 'mid'?)",
+        "content/practices/prepare-patient-advisors.yaml:4:10: error: phases[0]: unknown phase "
+        "'sustainability' (no phase has this id; check content/ for the right one)",
+    ]
+
+
+def test_id_must_match_file_name(mini_copy: Path) -> None:
+    path = mini_copy / "content/roles/program-manager.yaml"
+    path.write_text("id: manager\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/roles/program-manager.yaml:1:5: error: id: id 'manager' does not match the file name "
+        "'program-manager.yaml' (rename the file to 'manager.yaml' or remove the 'id' line)"
+    ]
+
+
+def test_file_name_must_be_an_id(mini_copy: Path) -> None:
+    source = mini_copy / "content/tools/preparation-checklist.yaml"
+    source.rename(source.with_name("Preparation Checklist.yaml"))
+    report = _report(mini_copy)
+    assert ("content/tools/Preparation Checklist.yaml:1:1: error: file name "
+                         "'Preparation Checklist.yaml' is not a valid id (rename it in lowercase kebab-case, "
+                         "e.g. 'secure-funds.yaml')") in report
+    # The references to the tool are reported too: the tool does not exist under a valid id.
+    assert any("unknown tool 'preparation-checklist'" in line for line in report[1:])
+
+
+def test_duplicate_ids_in_a_catalog(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/glossary.yaml", "  - id: qi\n", "  - id: pa\n")
+    assert _report(mini_copy) == [
+        "content/glossary.yaml:6:9: error: terms[1].id: duplicate term id 'pa' (first at line 2) "
+        "(give each one its own id)"
+    ]
+
+
+def test_inline_references_in_markdown_are_checked(mini_copy: Path, edit: Edit) -> None:
+    path = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    edit(path, "[[role:patient-advisor|patient advisors]]", "[[role:patient-adviser|patient advisors]]")
+    edit(path, "with the [[tool:preparation-checklist]]", "with the [[toll:preparation-checklist]]")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:8:14: error: description: unknown role "
+        "'patient-adviser' in [[role:patient-adviser]] (did you mean 'patient-advisor'?)",
+        "content/practices/prepare-patient-advisors.yaml:12:47: error: how_to[1]: unknown kind 'toll' in "
+        "[[toll:preparation-checklist]] (did you mean 'tool'?)",
+    ]
+
+
+def test_missing_required_field_and_wrong_type(mini_copy: Path, edit: Edit) -> None:
+    path = mini_copy / "content/roles/patient-advisor.yaml"
+    edit(path, "summary: A volunteer with lived experience of care who joins a QI committee.\n", "")
+    edit(path, "works_with: [program-manager]", "works_with: program-manager")
+    assert _report(mini_copy) == [
+        "content/roles/patient-advisor.yaml:1:1: error: summary: required field 'summary' is missing (add it)",
+        "content/roles/patient-advisor.yaml:7:13: error: works_with: expected a list, got 'program-manager' "
+        "(write items as '- item' lines or [a, b])",
+    ]
+
+
+def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/training/modules/welcome.yaml", "      - text: One\n", "      - text: One\n        correct: true\n")
+    edit(mini_copy / "content/training/modules/welcome.yaml", "duration_minutes: 15", "duration_minutes: 0")
+    edit(mini_copy / "content/training/sessions/team-kickoff.yaml", "    minutes: 40", "    minutes: 30")
+    assert _report(mini_copy) == [
+        "content/training/modules/welcome.yaml:3:19: error: duration_minutes: Input should be greater than 0",
+        "content/training/modules/welcome.yaml:11:5: error: checks[0]: a 'single' check has 2 correct choices; "
+        "use 'kind: multiple' or keep one",
+        "content/training/sessions/team-kickoff.yaml:1:1: error: blocks add up to 50 minutes but "
+        "duration_minutes is 60",
+    ]
+
+
+def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [en, fr]")
+    edit(mini_copy / "content/site.yaml", "title: Partnering with patients (test)",
+         "title: {en: Partnering with patients, fr: Partenariat avec les patients}")
+    loaded = load_content(mini_copy)
+    assert loaded.content is not None  # warnings do not stop the build
+    report = [format_text(i) for i in loaded.issues]
+    assert "content/site.yaml:2:14: warning: description: missing 'fr' translation; the 'en' text is used " \
+           "(write it as {en: ..., fr: ...})" in report
+    assert not any(line.startswith("content/site.yaml:1:") for line in report)
+    assert all(" warning: " in line for line in report)
+
+
+def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edit) -> None:
+    c = mini_copy / "content"
+    edit(c / "practices/prepare-patient-advisors.yaml", "pitfalls:", "pitfals:")
+    edit(c / "practices/prepare-patient-advisors.yaml", "levels: [mid]", "levels: [middle]")
+    edit(c / "practices/prepare-patient-advisors.yaml", "[[tool:preparation-checklist]]", "[[tool:prep]]")
+    edit(c / "roles/patient-advisor.yaml", "category: patient", "category: volunteer")
+    edit(c / "roles/program-manager.yaml", "works_with: [patient-advisor]", "works_with: [patient-advisr]")
+    edit(c / "cases/oncology.yaml", "date: 2013", "date: 2013-13")
+    edit(c / "quotes/preparation-is-a-must.yaml", "case: oncology", "case: oncolgy")
+    edit(c / "tools/preparation-checklist.yaml", "type: signature", "type: signatur")
+    edit(c / "glossary.yaml", "see_also: [pa]", "see_also: [pa, qa]")
+    edit(c / "program/partners-in-care.yaml", "minimum: 2", "minimum: -2")
+    edit(c / "documents/pa-onboarding.yaml", "ref: welcome", "ref: welcom")
+    edit(c / "training/paths.yaml", "audience: patient-advisors", "audience: patients")
+    (c / "cases/bad.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator.adapters.cli", "check", "--project", str(mini_copy)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    files = {line.split(":")[0] for line in lines}
+    assert len(lines) == 13, result.stderr
+    assert len(files) == 11
+    assert all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines)
+    assert "Traceback" not in result.stderr
