@@ -46,7 +46,4 @@ def read_manifest(folder: Path) -> list[Download]:
     if not path.is_file():
         return []
     rows = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Download(**{**row, "audience": tuple(row["audience"]), "contains": tuple(row["contains"])})
-        for row in rows
-    ]
+    return [Download(**{**row, "audience": tuple(row["audience"]), "contains": tuple(row["contains"])}) for row in rows]

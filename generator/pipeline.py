@@ -47,7 +47,10 @@ def load_content(project: Path) -> Loaded:
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
     issues = sorted(loaded.issues + cross.issues)
-    if any(issue.severity is Severity.ERROR for issue in issues) or "site" not in loaded.catalogs \
-            or "framework" not in loaded.catalogs:
+    if (
+        any(issue.severity is Severity.ERROR for issue in issues)
+        or "site" not in loaded.catalogs
+        or "framework" not in loaded.catalogs
+    ):
         return Loaded(None, issues, loaded.files_read)
     return Loaded(_resolve(loaded, cross.edges), issues, loaded.files_read)

@@ -23,17 +23,30 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
 
 def format_github(issue: Issue) -> str:
     """`::error file=...,line=...,col=...::message` for GitHub Actions annotations."""
-    return (f"::{issue.severity.value} file={_escape_github(issue.file, property_value=True)},"
-            f"line={issue.line},col={issue.column}::{_escape_github(issue.text())}")
+    return (
+        f"::{issue.severity.value} file={_escape_github(issue.file, property_value=True)},"
+        f"line={issue.line},col={issue.column}::{_escape_github(issue.text())}"
+    )
 
 
 def format_json(issues: Iterable[Issue]) -> str:
     """All issues as a JSON array of objects."""
-    return json.dumps([
-        {"file": i.file, "line": i.line, "column": i.column, "severity": i.severity.value,
-         "where": i.where, "message": i.message, "hint": i.hint}
-        for i in issues
-    ], indent=2, ensure_ascii=False)
+    return json.dumps(
+        [
+            {
+                "file": i.file,
+                "line": i.line,
+                "column": i.column,
+                "severity": i.severity.value,
+                "where": i.where,
+                "message": i.message,
+                "hint": i.hint,
+            }
+            for i in issues
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 FORMATTERS = {"text": format_text, "github": format_github}

@@ -13,7 +13,10 @@ def schema_targets() -> list[tuple[str, str, dict[str, object]]]:
     """(kind name, content glob, JSON Schema) for every kind."""
     targets: list[tuple[str, str, dict[str, object]]] = []
     for kind in ENTITY_KINDS:
-        targets.append((kind.name, f"content/{kind.folder}/*.yaml", kind.model.model_json_schema()))
+        schema = kind.model.model_json_schema()
+        # The id defaults to the file name, so it is optional in the file.
+        schema["required"] = [name for name in schema.get("required", []) if name != "id"]
+        targets.append((kind.name, f"content/{kind.folder}/*.yaml", schema))
     for catalog in CATALOG_KINDS:
         targets.append((catalog.name, f"content/{catalog.file}", catalog.model.model_json_schema()))
     return targets

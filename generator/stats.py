@@ -7,11 +7,24 @@ from generator.model.content import Content
 
 # Display names, plural.
 _PLURALS = {
-    "practice": "practices", "role": "roles", "program": "programs", "process": "processes",
-    "case": "cases", "quote": "quotes", "tool": "tools", "module": "modules", "session": "sessions",
-    "document": "documents", "family": "families", "level": "levels", "phase": "phases",
-    "continuum": "continuum stages", "audience": "audiences", "term": "glossary terms",
-    "reference": "references", "path": "paths",
+    "practice": "practices",
+    "role": "roles",
+    "program": "programs",
+    "process": "processes",
+    "case": "cases",
+    "quote": "quotes",
+    "tool": "tools",
+    "module": "modules",
+    "session": "sessions",
+    "document": "documents",
+    "family": "families",
+    "level": "levels",
+    "phase": "phases",
+    "continuum": "continuum stages",
+    "audience": "audiences",
+    "term": "glossary terms",
+    "reference": "references",
+    "path": "paths",
 }
 
 

@@ -32,8 +32,11 @@ def test_unknown_key_suggests_the_close_one(mini_copy: Path, edit: Edit) -> None
 
 
 def test_unknown_reference_suggests_the_close_id(mini_copy: Path, edit: Edit) -> None:
-    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml",
-         "roles: [patient-advisor, program-manager]", "roles: [patient-advisor, program-manger]")
+    edit(
+        mini_copy / "content/practices/prepare-patient-advisors.yaml",
+        "roles: [patient-advisor, program-manager]",
+        "roles: [patient-advisor, program-manger]",
+    )
     assert _report(mini_copy) == [
         "content/practices/prepare-patient-advisors.yaml:18:26: error: roles[1]: unknown role "
         "'program-manger' (did you mean 'program-manager'?)"
@@ -41,8 +44,11 @@ def test_unknown_reference_suggests_the_close_id(mini_copy: Path, edit: Edit) ->
 
 
 def test_reference_to_the_wrong_kind_says_which_kind_it_is(mini_copy: Path, edit: Edit) -> None:
-    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml",
-         "tools: [preparation-checklist]", "tools: [patient-advisor]")
+    edit(
+        mini_copy / "content/practices/prepare-patient-advisors.yaml",
+        "tools: [preparation-checklist]",
+        "tools: [patient-advisor]",
+    )
     assert _report(mini_copy) == [
         "content/practices/prepare-patient-advisors.yaml:19:9: error: tools[0]: unknown tool "
         "'patient-advisor' ('patient-advisor' is a role, not a tool)"
@@ -77,9 +83,11 @@ def test_file_name_must_be_an_id(mini_copy: Path) -> None:
     source = mini_copy / "content/tools/preparation-checklist.yaml"
     source.rename(source.with_name("Preparation Checklist.yaml"))
     report = _report(mini_copy)
-    assert ("content/tools/Preparation Checklist.yaml:1:1: error: file name "
-                         "'Preparation Checklist.yaml' is not a valid id (rename it in lowercase kebab-case, "
-                         "e.g. 'secure-funds.yaml')") in report
+    assert (
+        "content/tools/Preparation Checklist.yaml:1:1: error: file name "
+        "'Preparation Checklist.yaml' is not a valid id (rename it in lowercase kebab-case, "
+        "e.g. 'secure-funds.yaml')"
+    ) in report
     # The references to the tool are reported too: the tool does not exist under a valid id.
     assert any("unknown tool 'preparation-checklist'" in line for line in report[1:])
 
@@ -116,7 +124,11 @@ def test_missing_required_field_and_wrong_type(mini_copy: Path, edit: Edit) -> N
 
 
 def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
-    edit(mini_copy / "content/training/modules/welcome.yaml", "      - text: One\n", "      - text: One\n        correct: true\n")
+    edit(
+        mini_copy / "content/training/modules/welcome.yaml",
+        "      - text: One\n",
+        "      - text: One\n        correct: true\n",
+    )
     edit(mini_copy / "content/training/modules/welcome.yaml", "duration_minutes: 15", "duration_minutes: 0")
     edit(mini_copy / "content/training/sessions/team-kickoff.yaml", "    minutes: 40", "    minutes: 30")
     assert _report(mini_copy) == [
@@ -130,13 +142,18 @@ def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
 
 def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edit: Edit) -> None:
     edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [en, fr]")
-    edit(mini_copy / "content/site.yaml", "title: Partnering with patients (test)",
-         "title: {en: Partnering with patients, fr: Partenariat avec les patients}")
+    edit(
+        mini_copy / "content/site.yaml",
+        "title: Partnering with patients (test)",
+        "title: {en: Partnering with patients, fr: Partenariat avec les patients}",
+    )
     loaded = load_content(mini_copy)
     assert loaded.content is not None  # warnings do not stop the build
     report = [format_text(i) for i in loaded.issues]
-    assert "content/site.yaml:2:14: warning: description: missing 'fr' translation; the 'en' text is used " \
-           "(write it as {en: ..., fr: ...})" in report
+    assert (
+        "content/site.yaml:2:14: warning: description: missing 'fr' translation; the 'en' text is used "
+        "(write it as {en: ..., fr: ...})" in report
+    )
     assert not any(line.startswith("content/site.yaml:1:") for line in report)
     assert all(" warning: " in line for line in report)
 
@@ -156,8 +173,12 @@ def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edi
     edit(c / "documents/pa-onboarding.yaml", "ref: welcome", "ref: welcom")
     edit(c / "training/paths.yaml", "audience: patient-advisors", "audience: patients")
     (c / "cases/bad.yaml").write_text("title: [unclosed\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator.adapters.cli", "check", "--project", str(mini_copy)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "check", "--project", str(mini_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     files = {line.split(":")[0] for line in lines}

@@ -17,25 +17,53 @@ def _messages(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("a: 1\nb: [x\n", "f.yaml:3:1: error: YAML syntax: did not find expected ',' or ']' "
-                          "(check indentation, colons and quotes on this line or the one before)"),
+        (
+            "a: 1\nb: [x\n",
+            "f.yaml:3:1: error: YAML syntax: did not find expected ',' or ']' "
+            "(check indentation, colons and quotes on this line or the one before)",
+        ),
         ("name: x\nname: y\n", "f.yaml:2:1: error: name: duplicate key 'name' (first at line 1) (keep one of them)"),
-        ("a: &anchor [1, 2]\nb: *anchor\n", "f.yaml:1:4: error: anchors and aliases (&name, *name) are not "
-                                           "allowed in content (write the value out in full)"),
-        ("a: !!python/object:os.system ls\n", "f.yaml:1:4: error: YAML tags ('tag:yaml.org,2002:python/object:os.system') "
-                                              "are not allowed in content (remove the tag; quote the value if it must be text)"),
-        ("a: !custom x\n", "f.yaml:1:4: error: YAML tags ('!custom') are not allowed in content "
-                           "(remove the tag; quote the value if it must be text)"),
+        (
+            "a: &anchor [1, 2]\nb: *anchor\n",
+            "f.yaml:1:4: error: anchors and aliases (&name, *name) are not "
+            "allowed in content (write the value out in full)",
+        ),
+        (
+            "a: !!python/object:os.system ls\n",
+            "f.yaml:1:4: error: YAML tags ('tag:yaml.org,2002:python/object:os.system') "
+            "are not allowed in content (remove the tag; quote the value if it must be text)",
+        ),
+        (
+            "a: !custom x\n",
+            "f.yaml:1:4: error: YAML tags ('!custom') are not allowed in content "
+            "(remove the tag; quote the value if it must be text)",
+        ),
         ("", "f.yaml:1:1: error: file is empty (write the entity's fields, or delete the file)"),
         ("# only a comment\n", "f.yaml:1:1: error: file is empty (write the entity's fields, or delete the file)"),
-        ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: a content file holds one YAML document; found a second '---' "
-                              "(split the file, one entity per file)"),
-        ("a: " + "[" * 40 + "]" * 40 + "\n", "f.yaml:1:35: error: values are nested more than 32 levels deep "
-                                             "(content never needs this depth; check the indentation)"),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yaml:2:1: error: a content file holds one YAML document; found a second '---' "
+            "(split the file, one entity per file)",
+        ),
+        (
+            "a: " + "[" * 40 + "]" * 40 + "\n",
+            "f.yaml:1:35: error: values are nested more than 32 levels deep "
+            "(content never needs this depth; check the indentation)",
+        ),
         ("? [a, b]\n: c\n", "f.yaml:1:3: error: a mapping key must be plain text (use 'name: value' with a text name)"),
     ],
-    ids=["syntax", "duplicate-key", "alias", "python-tag", "custom-tag", "empty", "comment-only",
-         "two-documents", "deep-nesting", "complex-key"],
+    ids=[
+        "syntax",
+        "duplicate-key",
+        "alias",
+        "python-tag",
+        "custom-tag",
+        "empty",
+        "comment-only",
+        "two-documents",
+        "deep-nesting",
+        "complex-key",
+    ],
 )
 def test_bad_yaml_gets_one_clear_located_error(source: str, expected: str) -> None:
     assert _messages(source) == [expected]

@@ -8,6 +8,7 @@ edge so the resolved model can answer questions in both directions.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
@@ -28,7 +29,7 @@ class CrossCheck:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _suggest(wanted: str, kind: str, known: dict[str, dict[str, object]]) -> str:
+def _suggest(wanted: str, kind: str, known: Mapping[str, Mapping[str, object]]) -> str:
     """A hint for an unknown id: a close id of the right kind, or the kind it belongs to."""
     close = difflib.get_close_matches(wanted, list(known.get(kind, {})), n=1, cutoff=0.6)
     if close:
@@ -95,9 +96,17 @@ def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFile
     if _already_reported(loaded, found.kind, found.id):
         return
     position = origin.located.position(found.path)
-    result.issues.append(Issue(origin.display, position.line, position.column, Severity.ERROR,
-                               f"unknown {found.kind} '{found.id}'", where=format_where(found.path),
-                               hint=_suggest(found.id, found.kind, known)))
+    result.issues.append(
+        Issue(
+            origin.display,
+            position.line,
+            position.column,
+            Severity.ERROR,
+            f"unknown {found.kind} '{found.id}'",
+            where=format_where(found.path),
+            hint=_suggest(found.id, found.kind, known),
+        )
+    )
 
 
 def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
@@ -106,24 +115,47 @@ def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
     return (kind, entity_id) in loaded.broken or (catalog is not None and catalog[0] in loaded.broken_catalogs)
 
 
-def _check_text(found: FoundText, source: Node, origin: Origin, loaded: LoadedFiles,
-                result: CrossCheck, languages: list[str], default: str) -> None:
+def _check_text(
+    found: FoundText,
+    source: Node,
+    origin: Origin,
+    loaded: LoadedFiles,
+    result: CrossCheck,
+    languages: list[str],
+    default: str,
+) -> None:
     given = found.text.languages()
     where = format_where(found.path)
     if given != (UNTAGGED,):
         for lang in given:
             if lang not in languages:
                 position = origin.located.position((*found.path, lang), key=True)
-                result.issues.append(Issue(origin.display, position.line, position.column, Severity.WARNING,
-                                           f"language '{lang}' is not one of the site's languages ({', '.join(languages)})",
-                                           where=where, hint="add it to 'languages' in content/site.yaml, or fix the code"))
+                result.issues.append(
+                    Issue(
+                        origin.display,
+                        position.line,
+                        position.column,
+                        Severity.WARNING,
+                        f"language '{lang}' is not one of the site's languages ({', '.join(languages)})",
+                        where=where,
+                        hint="add it to 'languages' in content/site.yaml, or fix the code",
+                    )
+                )
     for lang in languages[1:] if given == (UNTAGGED,) else languages:
         if not found.text.has(lang) and (given != (UNTAGGED,) or lang != default):
             position = origin.located.position(found.path)
             fallback = default if found.text.has(default) or given == (UNTAGGED,) else given[0]
-            result.issues.append(Issue(origin.display, position.line, position.column, Severity.WARNING,
-                                       f"missing '{lang}' translation; the '{fallback}' text is used",
-                                       where=where, hint=f"write it as {{{default}: ..., {lang}: ...}}"))
+            result.issues.append(
+                Issue(
+                    origin.display,
+                    position.line,
+                    position.column,
+                    Severity.WARNING,
+                    f"missing '{lang}' translation; the '{fallback}' text is used",
+                    where=where,
+                    hint=f"write it as {{{default}: ..., {lang}: ...}}",
+                )
+            )
     if not found.is_markdown:
         return
     known = loaded.entities
@@ -134,13 +166,29 @@ def _check_text(found: FoundText, source: Node, origin: Origin, loaded: LoadedFi
                 line, column = _inline_position(origin, text_path, text, inline.start)
                 close = difflib.get_close_matches(inline.kind, ALL_REFERABLE_KINDS, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(ALL_REFERABLE_KINDS)}"
-                result.issues.append(Issue(origin.display, line, column, Severity.ERROR,
-                                           f"unknown kind '{inline.kind}' in [[{inline.kind}:{inline.id}]]",
-                                           where=where, hint=hint))
+                result.issues.append(
+                    Issue(
+                        origin.display,
+                        line,
+                        column,
+                        Severity.ERROR,
+                        f"unknown kind '{inline.kind}' in [[{inline.kind}:{inline.id}]]",
+                        where=where,
+                        hint=hint,
+                    )
+                )
             elif inline.id not in known.get(inline.kind, {}) and not _already_reported(loaded, inline.kind, inline.id):
                 line, column = _inline_position(origin, text_path, text, inline.start)
-                result.issues.append(Issue(origin.display, line, column, Severity.ERROR,
-                                           f"unknown {inline.kind} '{inline.id}' in [[{inline.kind}:{inline.id}]]",
-                                           where=where, hint=_suggest(inline.id, inline.kind, known)))
+                result.issues.append(
+                    Issue(
+                        origin.display,
+                        line,
+                        column,
+                        Severity.ERROR,
+                        f"unknown {inline.kind} '{inline.id}' in [[{inline.kind}:{inline.id}]]",
+                        where=where,
+                        hint=_suggest(inline.id, inline.kind, known),
+                    )
+                )
             elif inline.id in known.get(inline.kind, {}):
                 result.edges.append((source, (inline.kind, inline.id)))

@@ -31,10 +31,7 @@ def _clean_location(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, boo
     for segment in loc:
         if segment == "[key]":
             return tuple(path), True
-        if isinstance(current, dict) and isinstance(segment, str) and segment in current:
-            path.append(segment)
-            current = current[segment]
-        elif isinstance(current, list) and isinstance(segment, int) and segment < len(current):
+        if _has_child(current, segment):
             path.append(segment)
             current = current[segment]
         elif isinstance(current, dict) and current.get("type") == segment:
@@ -45,6 +42,13 @@ def _clean_location(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, boo
             path.append(segment)
             return tuple(path), False
     return tuple(path), False
+
+
+def _has_child(container: Any, segment: int | str) -> bool:
+    """True when `segment` is a key of a mapping or an index of a list in the author's data."""
+    if isinstance(container, dict):
+        return isinstance(segment, str) and segment in container
+    return isinstance(container, list) and isinstance(segment, int) and segment < len(container)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -71,7 +75,12 @@ def _model_at(root: type[BaseModel], data: Any, path: KeyPath) -> type[BaseModel
             for model in models:
                 if segment in model.model_fields:
                     candidates += _unwrap(model.model_fields[segment].annotation)
-        current = current[segment] if isinstance(current, (dict, list)) else None
+        if isinstance(current, dict):
+            current = current.get(segment)
+        elif isinstance(current, list) and isinstance(segment, int) and segment < len(current):
+            current = current[segment]
+        else:
+            current = None
         if isinstance(current, dict) and "type" in current:
             candidates = [c for c in candidates if not _is_model(c) or _tag_of(c) in (None, current["type"])]
     models = [c for c in candidates if _is_model(c) and not issubclass(c, LocalizedText)]
@@ -100,7 +109,11 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
     if kind == "extra_forbidden":
         allowed = sorted(model.model_fields) if model else []
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else (f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
+        )
         return f"unknown key '{path[-1]}'", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. 'secure-funds'"
@@ -135,7 +148,10 @@ def _describe(value: Any) -> str:
 
 
 def validation_issues(
-    exc: ValidationError, root: type[BaseModel], located: LocatedData, display: str,
+    exc: ValidationError,
+    root: type[BaseModel],
+    located: LocatedData,
+    display: str,
     prefix: KeyPath = (),
 ) -> list[Issue]:
     """Every error of `exc` as an issue located in the author's file."""
@@ -147,13 +163,21 @@ def validation_issues(
             continue  # one message per place: union branches repeat each other
         seen.add(path)
         model_path = path[:-1] if error["type"] in ("extra_forbidden", "missing") else path
-        model = _model_at(root, located.data, model_path[len(prefix):]) if error["type"] == "extra_forbidden" else (
-            _model_at(root, located.data, path[len(prefix):]) if error["type"] in ("string_type", "dict_type") else None)
+        model = (
+            _model_at(root, located.data, model_path[len(prefix) :])
+            if error["type"] == "extra_forbidden"
+            else (
+                _model_at(root, located.data, path[len(prefix) :])
+                if error["type"] in ("string_type", "dict_type")
+                else None
+            )
+        )
         message, hint = _message(error, path, model)
         if error["type"] == "missing":
             position = located.position(path[:-1])
         else:
             position = located.position(path, key=at_key or error["type"] == "extra_forbidden")
-        issues.append(Issue(display, position.line, position.column, Severity.ERROR, message,
-                            where=format_where(path), hint=hint))
+        issues.append(
+            Issue(display, position.line, position.column, Severity.ERROR, message, where=format_where(path), hint=hint)
+        )
     return issues

@@ -74,8 +74,9 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], .
     plan = []
     for name, field in model.model_fields.items():
         element = _element(field.annotation)
-        plan.append((name, _ref_kind(field.annotation, field.metadata),
-                     _ref_kind(element, []) if element is not None else None))
+        plan.append(
+            (name, _ref_kind(field.annotation, field.metadata), _ref_kind(element, []) if element is not None else None)
+        )
     return tuple(plan)
 
 
@@ -114,8 +115,9 @@ def _candidates(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def walk_raw(model: type[BaseModel], data: Any, prefix: KeyPath = (),
-             metadata: tuple[Any, ...] = ()) -> Iterator[FoundRef | FoundText]:
+def walk_raw(
+    model: type[BaseModel], data: Any, prefix: KeyPath = (), metadata: tuple[Any, ...] = ()
+) -> Iterator[FoundRef | FoundText]:
     """Like `walk`, over the raw data of a file that failed validation.
 
     Used so that a file with one bad field still has its references checked in the
@@ -138,13 +140,18 @@ def _walk_value(annotation: Any, metadata: list[Any], value: Any, path: KeyPath)
     for candidate in _candidates(annotation):
         if isinstance(candidate, type) and issubclass(candidate, LocalizedText):
             try:
-                yield FoundText(path, candidate.model_validate(value))
+                text = candidate.model_validate(value)
             except ValueError:
-                pass
+                return  # malformed text: the first pass reported it
+            yield FoundText(path, text)
             return
         if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(value, dict):
             tag = candidate.model_fields.get("type")
-            if tag is not None and typing.get_args(tag.annotation) and value.get("type") not in typing.get_args(tag.annotation):
+            if (
+                tag is not None
+                and typing.get_args(tag.annotation)
+                and value.get("type") not in typing.get_args(tag.annotation)
+            ):
                 continue  # another member of a discriminated union
             yield from walk_raw(candidate, value, path)
             return

@@ -64,8 +64,16 @@ def _read_mapping(path: Path, display: str, loaded: LoadedFiles) -> LocatedData 
         return None
     if not isinstance(result.located.data, dict):
         loaded.broken.add(("file", display))
-        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, "the file must be a mapping of keys",
-                                   hint="start with 'key: value' lines, not a list or a single value"))
+        loaded.issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                Severity.ERROR,
+                "the file must be a mapping of keys",
+                hint="start with 'key: value' lines, not a list or a single value",
+            )
+        )
         return None
     return result.located
 
@@ -85,16 +93,32 @@ def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Pa
         return
     stem = path.stem
     if not _ID.match(stem):
-        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id",
-                                   hint="rename it in lowercase kebab-case, e.g. 'secure-funds.yaml'"))
+        loaded.issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                Severity.ERROR,
+                f"file name '{path.name}' is not a valid id",
+                hint="rename it in lowercase kebab-case, e.g. 'secure-funds.yaml'",
+            )
+        )
         return
     written_id: Any = located.data.get("id")
     if written_id is not None and written_id != stem:
         # Reported, then loaded under the file name so references to it still resolve.
         position = located.position(("id",))
-        loaded.issues.append(Issue(display, position.line, position.column, Severity.ERROR,
-                                   f"id '{written_id}' does not match the file name '{path.name}'",
-                                   where="id", hint=f"rename the file to '{written_id}.yaml' or remove the 'id' line"))
+        loaded.issues.append(
+            Issue(
+                display,
+                position.line,
+                position.column,
+                Severity.ERROR,
+                f"id '{written_id}' does not match the file name '{path.name}'",
+                where="id",
+                hint=f"rename the file to '{written_id}.yaml' or remove the 'id' line",
+            )
+        )
     located.data["id"] = stem
     entity = _validate(model, located, display, loaded)
     if entity is None:
@@ -104,8 +128,16 @@ def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Pa
     by_id = loaded.entities.setdefault(kind, {})
     if stem in by_id:  # same stem with another extension
         first = loaded.origins[(kind, stem)].display
-        loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, f"duplicate {kind} id '{stem}' (also in {first})",
-                                   hint="keep one file per id"))
+        loaded.issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                Severity.ERROR,
+                f"duplicate {kind} id '{stem}' (also in {first})",
+                hint="keep one file per id",
+            )
+        )
         return
     by_id[stem] = entity
     loaded.origins[(kind, stem)] = Origin(display, located)
@@ -114,11 +146,13 @@ def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Pa
 def _load_catalog(name: str, model: type[BaseModel], path: Path, project: Path, loaded: LoadedFiles) -> None:
     display = _display(project, path)
     located = _read_mapping(path, display, loaded)
-    catalog = _validate(model, located, display, loaded) if located is not None else None
+    if located is None:
+        loaded.broken_catalogs.add(name)
+        return
+    catalog = _validate(model, located, display, loaded)
     if catalog is None:
         loaded.broken_catalogs.add(name)
-        if located is not None:
-            loaded.partial.append((model, Origin(display, located)))
+        loaded.partial.append((model, Origin(display, located)))
         return
     loaded.catalogs[name] = catalog
     loaded.catalog_origins[name] = Origin(display, located)
@@ -137,9 +171,17 @@ def _index_nested(loaded: LoadedFiles) -> None:
             if item.id in by_id:
                 position = origin.located.position((*prefix, "id"))
                 first = origin.located.position(loaded.origins[(kind, item.id)].prefix)
-                loaded.issues.append(Issue(origin.display, position.line, position.column, Severity.ERROR,
-                                           f"duplicate {kind} id '{item.id}' (first at line {first.line})",
-                                           where=format_where((*prefix, "id")), hint="give each one its own id"))
+                loaded.issues.append(
+                    Issue(
+                        origin.display,
+                        position.line,
+                        position.column,
+                        Severity.ERROR,
+                        f"duplicate {kind} id '{item.id}' (first at line {first.line})",
+                        where=format_where((*prefix, "id")),
+                        hint="give each one its own id",
+                    )
+                )
                 continue
             by_id[item.id] = item
             loaded.origins[(kind, item.id)] = Origin(origin.display, origin.located, prefix)
@@ -150,16 +192,32 @@ def load_files(project: Path) -> LoadedFiles:
     loaded = LoadedFiles()
     content = project / "content"
     if not content.is_dir():
-        loaded.issues.append(Issue(_display(project, content), 1, 1, Severity.ERROR, "no content folder",
-                                   hint="run 'partnerkit new DIR' to scaffold a project, or pass --project"))
+        loaded.issues.append(
+            Issue(
+                _display(project, content),
+                1,
+                1,
+                Severity.ERROR,
+                "no content folder",
+                hint="run 'partnerkit new DIR' to scaffold a project, or pass --project",
+            )
+        )
         return loaded
     for catalog in CATALOG_KINDS:
         path = content / catalog.file
         if path.is_file():
             _load_catalog(catalog.name, catalog.model, path, project, loaded)
         elif catalog.required:
-            loaded.issues.append(Issue(_display(project, path), 1, 1, Severity.ERROR, f"missing {catalog.file}",
-                                       hint=f"create content/{catalog.file}; 'partnerkit new' writes an example"))
+            loaded.issues.append(
+                Issue(
+                    _display(project, path),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    f"missing {catalog.file}",
+                    hint=f"create content/{catalog.file}; 'partnerkit new' writes an example",
+                )
+            )
     for kind in ENTITY_KINDS:
         folder = content / kind.folder
         if not folder.is_dir():
@@ -168,8 +226,15 @@ def load_files(project: Path) -> LoadedFiles:
             if path.is_file() and path.suffix in (".yaml", ".yml"):
                 _load_entity_file(kind.name, kind.model, path, project, loaded)
             elif path.is_file() and not path.name.startswith("."):
-                loaded.issues.append(Issue(_display(project, path), 1, 1, Severity.WARNING,
-                                           "not a .yaml file; it was ignored",
-                                           hint="content files end in .yaml"))
+                loaded.issues.append(
+                    Issue(
+                        _display(project, path),
+                        1,
+                        1,
+                        Severity.WARNING,
+                        "not a .yaml file; it was ignored",
+                        hint="content files end in .yaml",
+                    )
+                )
     _index_nested(loaded)
     return loaded

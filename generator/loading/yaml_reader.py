@@ -118,16 +118,31 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
     issues: list[Issue] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        issues.append(Issue(display, 1, 1, Severity.WARNING, "file starts with a byte-order mark (BOM); it was ignored",
-                            hint="save the file as UTF-8 without BOM"))
+        issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                Severity.WARNING,
+                "file starts with a byte-order mark (BOM); it was ignored",
+                hint="save the file as UTF-8 without BOM",
+            )
+        )
     try:
         return raw.decode("utf-8"), issues
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        issues.append(Issue(display, line, column, Severity.ERROR,
-                            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                            hint="save the file as UTF-8; most editors offer it under 'Save with encoding'"))
+        issues.append(
+            Issue(
+                display,
+                line,
+                column,
+                Severity.ERROR,
+                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                hint="save the file as UTF-8; most editors offer it under 'Save with encoding'",
+            )
+        )
         return None, issues
 
 
@@ -144,15 +159,24 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        issues.append(Issue(display, line, column, Severity.ERROR, f"YAML syntax: {problem}",
-                            hint="check indentation, colons and quotes on this line or the one before"))
+        issues.append(
+            Issue(
+                display,
+                line,
+                column,
+                Severity.ERROR,
+                f"YAML syntax: {problem}",
+                hint="check indentation, colons and quotes on this line or the one before",
+            )
+        )
         return ReadResult(None, issues)
     except yaml.YAMLError as exc:
         issues.append(Issue(display, 1, 1, Severity.ERROR, f"YAML syntax: {exc}"))
         return ReadResult(None, issues)
     if located.data is None:
-        issues.append(Issue(display, 1, 1, Severity.ERROR, "file is empty",
-                            hint="write the entity's fields, or delete the file"))
+        issues.append(
+            Issue(display, 1, 1, Severity.ERROR, "file is empty", hint="write the entity's fields, or delete the file")
+        )
         return ReadResult(None, issues)
     return ReadResult(located, issues)
 
@@ -162,9 +186,19 @@ def read_yaml_file(path: Path, display: str) -> ReadResult:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return ReadResult(None, [Issue(display, 1, 1, Severity.ERROR,
-                                           f"file is {size / 1_048_576:.1f} MiB; content files are limited to 1 MiB",
-                                           hint="split it into one file per entity")])
+            return ReadResult(
+                None,
+                [
+                    Issue(
+                        display,
+                        1,
+                        1,
+                        Severity.ERROR,
+                        f"file is {size / 1_048_576:.1f} MiB; content files are limited to 1 MiB",
+                        hint="split it into one file per entity",
+                    )
+                ],
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return ReadResult(None, [Issue(display, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")])
@@ -173,7 +207,9 @@ def read_yaml_file(path: Path, display: str) -> ReadResult:
         return ReadResult(None, issues)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return ReadResult(None, [*issues, Issue(display, line, 1, Severity.ERROR, "file contains a NUL byte; it is not a text file")])
+        return ReadResult(
+            None, [*issues, Issue(display, line, 1, Severity.ERROR, "file contains a NUL byte; it is not a text file")]
+        )
     result = read_yaml_text(text, display)
     return ReadResult(result.located, issues + result.issues)
 
@@ -200,14 +236,26 @@ def _build(text: str, located: LocatedData, issues: list[Issue], display: str) -
         else:
             if frame[2] is None:  # this node is a key
                 if isinstance(value, (dict, list)):
-                    raise _Stop(position.line, position.column, "a mapping key must be plain text",
-                                hint="use 'name: value' with a text name")
+                    raise _Stop(
+                        position.line,
+                        position.column,
+                        "a mapping key must be plain text",
+                        hint="use 'name: value' with a text name",
+                    )
                 key = value if isinstance(value, str) else str(value)
                 if key in frame[3]:
                     first = located.keys[(*path, key)]
-                    issues.append(Issue(display, position.line, position.column, Severity.ERROR,
-                                        f"duplicate key '{key}' (first at line {first.line})",
-                                        where=_where((*path, key)), hint="keep one of them"))
+                    issues.append(
+                        Issue(
+                            display,
+                            position.line,
+                            position.column,
+                            Severity.ERROR,
+                            f"duplicate key '{key}' (first at line {first.line})",
+                            where=_where((*path, key)),
+                            hint="keep one of them",
+                        )
+                    )
                     frame[2] = ("__duplicate__", key)
                 else:
                     frame[3].add(key)
@@ -230,36 +278,63 @@ def _build(text: str, located: LocatedData, issues: list[Issue], display: str) -
             documents += 1
             if documents > 1:
                 p = _position(event.start_mark)
-                raise _Stop(p.line, p.column, "a content file holds one YAML document; found a second '---'",
-                            hint="split the file, one entity per file")
+                raise _Stop(
+                    p.line,
+                    p.column,
+                    "a content file holds one YAML document; found a second '---'",
+                    hint="split the file, one entity per file",
+                )
             continue
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             p = _position(event.start_mark)
-            raise _Stop(p.line, p.column, "anchors and aliases (&name, *name) are not allowed in content",
-                        hint="write the value out in full")
+            raise _Stop(
+                p.line,
+                p.column,
+                "anchors and aliases (&name, *name) are not allowed in content",
+                hint="write the value out in full",
+            )
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             nodes += 1
             if nodes > MAX_NODES:
                 p = _position(event.start_mark)
-                raise _Stop(p.line, p.column, f"file has more than {MAX_NODES:,} values", hint="split it into one file per entity")
-            explicit_tag = event.tag if not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]) and not (
-                not isinstance(event, yaml.ScalarEvent) and event.implicit) else None
+                raise _Stop(
+                    p.line,
+                    p.column,
+                    f"file has more than {MAX_NODES:,} values",
+                    hint="split it into one file per entity",
+                )
+            explicit_tag = (
+                event.tag
+                if not (isinstance(event, yaml.ScalarEvent) and event.implicit[0])
+                and not (not isinstance(event, yaml.ScalarEvent) and event.implicit)
+                else None
+            )
             if explicit_tag:
                 p = _position(event.start_mark)
-                raise _Stop(p.line, p.column, f"YAML tags ('{event.tag}') are not allowed in content",
-                            hint="remove the tag; quote the value if it must be text")
+                raise _Stop(
+                    p.line,
+                    p.column,
+                    f"YAML tags ('{event.tag}') are not allowed in content",
+                    hint="remove the tag; quote the value if it must be text",
+                )
         if isinstance(event, yaml.ScalarEvent):
             value = _resolve_plain(event.value) if not event.style else event.value
             attach(value, event.start_mark, event.style)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 p = _position(event.start_mark)
-                raise _Stop(p.line, p.column, f"values are nested more than {MAX_DEPTH} levels deep",
-                            hint="content never needs this depth; check the indentation")
+                raise _Stop(
+                    p.line,
+                    p.column,
+                    f"values are nested more than {MAX_DEPTH} levels deep",
+                    hint="content never needs this depth; check the indentation",
+                )
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 p = _position(event.start_mark)
-                raise _Stop(p.line, p.column, "a mapping key must be plain text", hint="use 'name: value' with a text name")
+                raise _Stop(
+                    p.line, p.column, "a mapping key must be plain text", hint="use 'name: value' with a text name"
+                )
             path = attach(container, event.start_mark, None)
             stack.append([container, path if path is not None else (), None, set()])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

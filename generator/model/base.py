@@ -16,4 +16,6 @@ class Closed(BaseModel):
 class Entity(Closed):
     """An entity stored in its own file; the file name is its id."""
 
-    id: Id = Field(description="The entity's id. Optional in the file: it defaults to the file name, and must equal it when given.")
+    id: Id = Field(
+        description="The entity's id. Optional in the file: it defaults to the file name, and must equal it when given."
+    )

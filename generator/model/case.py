@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, StringConstraints
 from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from generator.model.base import Closed, Entity
 from generator.model.text import (

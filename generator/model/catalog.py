@@ -30,8 +30,12 @@ class Reference(Closed):
     """A bibliographic reference."""
 
     id: Id = Field(description="Id used to cite it, e.g. 'clavel-2019'.")
-    type: Literal["article", "preprint", "report", "book", "chapter", "web", "toolkit"] = Field(description="Kind of source.")
-    authors: list[str] = Field(default_factory=list, description="Authors as 'Family Initials', in order; or the organization.")
+    type: Literal["article", "preprint", "report", "book", "chapter", "web", "toolkit"] = Field(
+        description="Kind of source."
+    )
+    authors: list[str] = Field(
+        default_factory=list, description="Authors as 'Family Initials', in order; or the organization."
+    )
     title: str = Field(min_length=1, description="Title in its original language.")
     venue: str | None = Field(default=None, description="Journal, publisher or website.")
     year: int = Field(ge=1900, le=2100, description="Year of publication.")

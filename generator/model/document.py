@@ -114,6 +114,8 @@ class Document(Entity):
     title: LocalizedText = Field(description="Title on the cover.")
     subtitle: LocalizedText | None = Field(default=None, description="Subtitle on the cover.")
     audience: list[AudienceRef] = Field(min_length=1, description="Who the document is for.")
-    languages: list[LanguageCode] = Field(default_factory=list, description="Languages to print; empty means every site language.")
+    languages: list[LanguageCode] = Field(
+        default_factory=list, description="Languages to print; empty means every site language."
+    )
     summary: LocalizedText = Field(description="One or two sentences for the downloads page.")
     sections: list[DocumentSection] = Field(min_length=1, description="Chapters, in order.")

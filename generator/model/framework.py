@@ -24,7 +24,10 @@ class Family(Term):
 
     number: int = Field(ge=1, description="Position in the framework (1 = first family).")
     approach: Literal["adapted", "renewed"] = Field(
-        description="'adapted': a traditional QI management practice adapted to partnership; 'renewed': a practice renewed by partnership."
+        description=(
+            "'adapted': a traditional QI management practice adapted to partnership; "
+            "'renewed': a practice renewed by partnership."
+        )
     )
 
 
@@ -37,7 +40,9 @@ class Level(Term):
 class Audience(Term):
     """Someone the site and documents are written for (used by paths, documents, tools)."""
 
-    icon: str | None = Field(default=None, description="Material icon name for the home page, e.g. 'material/account-tie'.")
+    icon: str | None = Field(
+        default=None, description="Material icon name for the home page, e.g. 'material/account-tie'."
+    )
 
 
 class Framework(Closed):
@@ -46,5 +51,9 @@ class Framework(Closed):
     families: list[Family] = Field(min_length=1, description="Practice families, in order.")
     levels: list[Level] = Field(min_length=1, description="Management levels, from top to front line.")
     phases: list[Term] = Field(min_length=1, description="Change phases, in order.")
-    engagement_continuum: list[Term] = Field(default_factory=list, description="Engagement continuum, from least to most engaged.")
-    audiences: list[Audience] = Field(min_length=1, description="Audiences that paths, documents and tools are written for.")
+    engagement_continuum: list[Term] = Field(
+        default_factory=list, description="Engagement continuum, from least to most engaged."
+    )
+    audiences: list[Audience] = Field(
+        min_length=1, description="Audiences that paths, documents and tools are written for."
+    )

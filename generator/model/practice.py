@@ -47,7 +47,9 @@ class Practice(Entity):
     how_to: list[Markdown] = Field(default_factory=list, description="Steps to put it in place, in order.")
     pitfalls: list[Markdown] = Field(default_factory=list, description="What goes wrong and how to avoid it.")
     observed_in: list[CaseObservation] = Field(default_factory=list, description="What each case did.")
-    toolkits_add: list[Markdown] = Field(default_factory=list, description="What published toolkits add beyond the study (described, never copied).")
+    toolkits_add: list[Markdown] = Field(
+        default_factory=list, description="What published toolkits add beyond the study (described, never copied)."
+    )
     evidence: list[QuoteRef] = Field(default_factory=list, description="Quotes that illustrate the practice.")
     roles: list[RoleRef] = Field(default_factory=list, description="Roles involved.")
     tools: list[ToolRef] = Field(default_factory=list, description="Printable tools that support it.")

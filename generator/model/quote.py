@@ -46,7 +46,9 @@ class Consent(Closed):
 class Quote(Entity):
     """content/quotes/<id>.yaml."""
 
-    text: LocalizedText = Field(description="The words, verbatim in the original language; other languages are translations.")
+    text: LocalizedText = Field(
+        description="The words, verbatim in the original language; other languages are translations."
+    )
     language: LanguageCode = Field(description="Language the words were said or published in.")
     speaker: Speaker = Field(description="Who said it.")
     case: CaseRef | None = Field(default=None, description="The case the speaker belongs to.")

@@ -129,7 +129,4 @@ class InlineRef:
 
 def find_inline_refs(text: str) -> list[InlineRef]:
     """Every inline reference in `text`, in order."""
-    return [
-        InlineRef(m.group(1), m.group(2), m.group(3), m.start(), m.end())
-        for m in INLINE_REF.finditer(text)
-    ]
+    return [InlineRef(m.group(1), m.group(2), m.group(3), m.start(), m.end()) for m in INLINE_REF.finditer(text)]

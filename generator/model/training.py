@@ -9,13 +9,13 @@ from pydantic import Field, PositiveInt, model_validator
 from generator.model.base import Closed, Entity
 from generator.model.text import (
     AudienceRef,
+    DocumentRef,
     Id,
     LocalizedText,
     Markdown,
     ModuleRef,
     RoleRef,
     ToolRef,
-    DocumentRef,
 )
 
 
@@ -95,7 +95,10 @@ class Slide(Closed):
 
     title: LocalizedText = Field(description="Slide title.")
     points: list[LocalizedText] = Field(default_factory=list, description="Bullet points (few, short).")
-    visual: str | None = Field(default=None, description="A generated figure: 'framework', 'process:<id>', 'timeline:<case id>', or 'quote:<id>'.")
+    visual: str | None = Field(
+        default=None,
+        description="A generated figure: 'framework', 'process:<id>', 'timeline:<case id>', or 'quote:<id>'.",
+    )
     notes: SlideNotes = Field(default_factory=SlideNotes, description="Presenter notes.")
 
 
@@ -117,7 +120,9 @@ class Session(Entity):
     duration_minutes: PositiveInt = Field(description="Total time; must equal the sum of the blocks.")
     summary: LocalizedText = Field(description="One or two sentences.")
     objectives: list[LocalizedText] = Field(min_length=1, description="Learning objectives.")
-    presenters: list[RoleRef] = Field(min_length=2, max_length=2, description="The two presenter roles: quality advisor and patient advisor.")
+    presenters: list[RoleRef] = Field(
+        min_length=2, max_length=2, description="The two presenter roles: quality advisor and patient advisor."
+    )
     blocks: list[SessionBlock] = Field(min_length=1, description="Timed blocks, in order.")
     materials: list[ToolRef] = Field(default_factory=list, description="Tools handed out.")
     handouts: list[DocumentRef] = Field(default_factory=list, description="Documents handed out.")

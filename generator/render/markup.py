@@ -32,7 +32,9 @@ _LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s]+$")
 class _InlineRefProcessor(InlineProcessor):
     """`[[kind:id|label]]` -> <a data-pk-kind=kind data-pk-id=id>label</a>."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         element = etree.Element("a", {REF_KIND: m.group(1), REF_ID: m.group(2)})
         if m.group(3):
             element.text = m.group(3).strip()
@@ -58,7 +60,7 @@ class _SafeLinks(Treeprocessor):
 class _ContentDialect(markdown.Extension):
     """The project's Markdown dialect for content fields."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
@@ -82,6 +84,7 @@ def parse_markdown(text: str) -> etree.Element:
     for preprocessor in md.preprocessors:
         lines = preprocessor.run(lines)
     root = md.parser.parseDocument(lines).getroot()
+    assert root is not None  # parseDocument always builds a root <div>
     for treeprocessor in md.treeprocessors:
         replaced = treeprocessor.run(root)
         if replaced is not None:

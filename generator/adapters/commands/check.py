@@ -14,9 +14,12 @@ from generator.stats import count_entities
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
-    parser = subparsers.add_parser("check", help="validate the content and report every problem",
-                                   description="Load content/, validate every file and every reference, "
-                                   "print each problem as file:line:col, and count entities per kind.")
+    parser = subparsers.add_parser(
+        "check",
+        help="validate the content and report every problem",
+        description="Load content/, validate every file and every reference, "
+        "print each problem as file:line:col, and count entities per kind.",
+    )
     add_project_option(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
@@ -34,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
             width = max(len(kind) for kind in counts)
             for kind, count in counts.items():
                 print(f"  {kind:<{width}}  {count:>5}")
-        print(f"{loaded.files_read} files checked in {elapsed:.2f} s: "
-              f"{len(errors(loaded.issues))} errors, {len(warnings(loaded.issues))} warnings",
-              file=sys.stderr if loaded.content is None else sys.stdout)
+        print(
+            f"{loaded.files_read} files checked in {elapsed:.2f} s: "
+            f"{len(errors(loaded.issues))} errors, {len(warnings(loaded.issues))} warnings",
+            file=sys.stderr if loaded.content is None else sys.stdout,
+        )
     return exit_status(loaded.issues, args.strict)

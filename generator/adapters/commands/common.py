@@ -12,14 +12,23 @@ from generator.report import FORMATTERS, format_json
 
 def add_project_option(parser: argparse.ArgumentParser) -> None:
     """--project DIR, on every command."""
-    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                        help="project folder holding content/ (default: the current folder)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="project folder holding content/ (default: the current folder)",
+    )
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     """--format and --strict, for commands that report issues."""
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text",
-                        help="how to print problems: text (file:line:col), github (CI annotations), json")
+    parser.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="how to print problems: text (file:line:col), github (CI annotations), json",
+    )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
 
 

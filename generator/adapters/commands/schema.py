@@ -11,12 +11,19 @@ from generator.schemas import write_schemas
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
     parser = subparsers.add_parser(
-        "schema", help="write a JSON Schema per kind (for editor autocompletion)",
+        "schema",
+        help="write a JSON Schema per kind (for editor autocompletion)",
         description="Write one JSON Schema per content kind into OUT (default: PROJECT/schemas), "
         "plus .vscode/settings.json entries that associate them with content/** files. "
-        "See the README's 'Editor support' section.")
-    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                        help="project folder holding content/ (default: the current folder)")
+        "See the README's 'Editor support' section.",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="project folder holding content/ (default: the current folder)",
+    )
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="where to write the schemas")
     parser.add_argument("--no-vscode", action="store_true", help="do not write .vscode/settings.json")
     parser.set_defaults(run=run)

@@ -13,8 +13,9 @@ from generator.stats import count_entities
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
-    parser = subparsers.add_parser("stats", help="count entities and links",
-                                   description="Count entities per kind and links between them.")
+    parser = subparsers.add_parser(
+        "stats", help="count entities and links", description="Count entities per kind and links between them."
+    )
     add_project_option(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run)
