@@ -186,3 +186,18 @@ def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edi
     assert len(files) == 11
     assert all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines)
     assert "Traceback" not in result.stderr
+
+
+def test_identifying_details_in_published_text_are_flagged(mini_copy: Path, edit: Edit) -> None:
+    quote = mini_copy / "content/quotes/preparation-is-a-must.yaml"
+    edit(quote, "it's a must.", "it's a must. Call me at 514-555-0199.")
+    edit(mini_copy / "content/cases/oncology.yaml", "- Funding to compensate patient advisors ran dry.",
+         "- Funding ran dry, wrote jane.doe@hospital.example (card TREM 1234 5678).")
+    assert _report(mini_copy) == [
+        "content/cases/oncology.yaml:31:28: warning: challenges[0]: text contains what looks like an email address; "
+        "it would be published (remove it, or replace it with a role (e.g. 'the partnership office'))",
+        "content/cases/oncology.yaml:31:60: warning: challenges[0]: text contains what looks like a health-card "
+        "number; it would be published (remove it, or replace it with a role (e.g. 'the partnership office'))",
+        "content/quotes/preparation-is-a-must.yaml:1:73: warning: text: text contains what looks like a phone "
+        "number; it would be published (remove it, or replace it with a role (e.g. 'the partnership office'))",
+    ]

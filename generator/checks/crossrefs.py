@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from generator.checks.privacy import identifying_details
 from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
 from generator.issues import Issue, Severity, format_where
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
@@ -52,7 +53,8 @@ def _inline_position(origin: Origin, path: KeyPath, text: str, offset: int) -> t
         indent = len(source) - len(source.lstrip(" "))
         return line, indent + len(before) - (before.rfind("\n") + 1) + 1
     if newlines == 0:
-        return start.line, start.column + offset
+        opening_quote = 1 if path in located.quoted_scalars else 0
+        return start.line, start.column + offset + opening_quote
     return start.line + newlines, 1
 
 
@@ -154,6 +156,21 @@ def _check_text(
                     f"missing '{lang}' translation; the '{fallback}' text is used",
                     where=where,
                     hint=f"write it as {{{default}: ..., {lang}: ...}}",
+                )
+            )
+    for lang, text in found.text.items():
+        text_path = found.path if lang == UNTAGGED else (*found.path, lang)
+        for finding in identifying_details(text):
+            line, column = _inline_position(origin, text_path, text, finding.start)
+            result.issues.append(
+                Issue(
+                    origin.display,
+                    line,
+                    column,
+                    Severity.WARNING,
+                    f"text contains what looks like {finding.what}; it would be published",
+                    where=where,
+                    hint="remove it, or replace it with a role (e.g. 'the partnership office')",
                 )
             )
     if not found.is_markdown:

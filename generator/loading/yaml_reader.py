@@ -59,6 +59,7 @@ class LocatedData:
     keys: dict[KeyPath, Position] = field(default_factory=dict)
     block_scalars: set[KeyPath] = field(default_factory=set)
     lines: list[str] = field(default_factory=list)
+    quoted_scalars: set[KeyPath] = field(default_factory=set)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where `path` is; falls back to the deepest parent that exists."""
@@ -271,6 +272,8 @@ def _build(text: str, located: LocatedData, issues: list[Issue], display: str) -
         located.values[child] = position
         if style in ("|", ">"):
             located.block_scalars.add(child)
+        elif style in ("'", '"'):
+            located.quoted_scalars.add(child)
         return child
 
     for event in yaml.parse(text, Loader=_Loader):
