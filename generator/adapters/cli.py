@@ -16,7 +16,7 @@ from generator.errors import ContentError, UserError
 from generator.report import format_text
 
 # Command modules, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("check", "schema", "stats")
+COMMANDS: tuple[str, ...] = ("check", "schema", "stats", "pdf")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,66 @@
+"""Small building blocks shared by the section renderers: headings, facts, lists, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.model.quote import Quote
+from generator.render.print.context import RenderContext
+from generator.render.print.typst_code import Code, call, seq, string, text
+
+
+def heading(level: int, title: str, anchor: str | None = None) -> Code:
+    """A heading (bookmarked, in the contents up to level 2), labelled when `anchor` is set."""
+    if anchor is None:
+        return call("pk-h", level, text(title))
+    return call("pk-h", level, text(title), lbl=anchor)
+
+
+def lead(body: Code) -> Code:
+    """The summary under a title, set larger."""
+    return call("pk-lead", body)
+
+
+def facts(pairs: Iterable[tuple[str, Code]]) -> Code | None:
+    """A line of 'Label: value' facts; None when there is nothing to say."""
+    items = [(string(k), v) for k, v in pairs]
+    if not items:
+        return None
+    return call("pk-facts", Code("(" + ", ".join(f"({k}, {v})" for k, v in items) + ",)"))
+
+
+def bullets(items: Iterable[Code]) -> Code | None:
+    """A bulleted list; None when empty."""
+    parts = list(items)
+    return call("list", *parts) if parts else None
+
+
+def numbered(items: Iterable[Code]) -> Code | None:
+    """A numbered list; None when empty."""
+    parts = list(items)
+    return call("enum", *parts) if parts else None
+
+
+def refs(ctx: RenderContext, kind: str, ids: Iterable[str]) -> Code:
+    """Comma-separated references to entities."""
+    return seq([ctx.ref(kind, entity_id, None) for entity_id in ids], Code('", "'))
+
+
+def quote(ctx: RenderContext, quote_id: str) -> Code:
+    """A quote as an attributed quotation, labelled where it is printed first."""
+    item: Quote = ctx.content.quotes[quote_id]
+    attribution = ctx.t(item.speaker.label)
+    source = ctx.name_of("reference", item.source.reference)
+    locator = f", {item.source.locator}" if item.source.locator else ""
+    return call("pk-quote", text(ctx.t(item.text)), text(f"{attribution} ({source}{locator})"),
+                lbl=ctx.anchor("quote", quote_id))
+
+
+def table(columns: str, header: Iterable[str], rows: Iterable[Iterable[Code]]) -> Code:
+    """A table with a repeated header row; `columns` is a Typst column spec."""
+    return call("pk-table", Code(columns), [text(h) for h in header], [list(r) for r in rows])
+
+
+def compact(items: Iterable[Code | None]) -> list[Code]:
+    """Drop the blocks that had nothing to print."""
+    return [item for item in items if item is not None]

@@ -1,0 +1,73 @@
+"""Compile one job's Typst source to PDF bytes (runs in worker processes).
+
+Only this module calls the `typst` binding. Each compile gets a fresh folder as its
+root holding the library, the generated source and the figures, so a source can read
+nothing else; system fonts are ignored; the timestamp is always explicit.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from generator.errors import PartnerkitError
+
+TEMPLATES = ("lib.typ",)
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
+
+
+class PrintError(PartnerkitError):
+    """Typst refused a generated source: a bug in the print renderer, never the author's."""
+
+
+def template_texts() -> dict[str, str]:
+    """The Typst library files, by name."""
+    folder = resources.files("generator.render.print") / "templates"
+    return {name: (folder / name).read_text(encoding="utf-8") for name in TEMPLATES}
+
+
+@lru_cache(maxsize=1)
+def _compiler() -> Any:
+    from generator.render.print.fonts import font_paths
+
+    return typst.Compiler(font_paths=[str(p) for p in font_paths()], ignore_system_fonts=True)
+
+
+def standards(pdf_a: bool) -> list[str]:
+    """PDF standards every PDF conforms to: PDF/UA-1, plus PDF/A-2b when asked."""
+    return ["ua-1", "a-2b"] if pdf_a else ["ua-1"]
+
+
+def compile_pdf(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
+                name: str = "main.typ") -> bytes:
+    """The PDF of `source` (tagged, PDF/UA-1; PDF/A-2b too when `pdf_a`)."""
+    with tempfile.TemporaryDirectory(prefix="partnerkit-print-") as tmp:
+        root = Path(tmp)
+        for template, body in template_texts().items():
+            (root / template).write_text(body, encoding="utf-8")
+        for figure, data in figures.items():
+            path = root / figure
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        (root / "main.typ").write_text(source, encoding="utf-8")
+        try:
+            pdf: bytes = _compiler().compile(input=str(root / "main.typ"), root=str(root),
+                                             pdf_standards=standards(pdf_a), timestamp=timestamp)
+        except Exception as exc:  # the binding raises TypstError, a plain RuntimeError subclass
+            raise PrintError(f"{name}: Typst could not compile the generated source: {exc}") from exc
+    return pdf
+
+
+def page_count(pdf: bytes) -> int:
+    """Number of pages, read from the page tree Typst writes."""
+    match = _PAGE_COUNT.search(pdf)
+    if match is None:
+        return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    return int(match.group(1))

@@ -1,0 +1,85 @@
+"""What renderers share while writing one PDF's Typst source: language, anchors, figures.
+
+A PDF's source is written twice (see `jobs.render_twice`): the first pass learns which
+entities the PDF prints (each gets a label where it is printed first), the second
+writes every inline reference to one of them as a cross-reference with its page
+number, and every other reference as emphasised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model.content import Content
+from generator.model.text import LocalizedText
+from generator.render.print import labels
+from generator.render.print.typst_code import Code, call, text
+
+_QUOTE_WORDS = 9
+
+
+@dataclass
+class RenderContext:
+    """State of one PDF being written."""
+
+    content: Content
+    lang: str
+    targets: frozenset[str] = frozenset()  # "kind:id" printed in this PDF (from the first pass)
+    placed: dict[str, None] = field(default_factory=dict)  # "kind:id" given a label so far
+    figures: dict[str, bytes] = field(default_factory=dict)  # file name in the compile root -> bytes
+
+    def t(self, value: LocalizedText | None) -> str:
+        """Localized text in this PDF's language (falling back to the default language)."""
+        if value is None:
+            return ""
+        return value.get(self.lang, self.content.default_language)
+
+    def w(self, key: str, **values: object) -> str:
+        """One of the generator's own words in this language."""
+        return labels.word(self.lang, key, **values)
+
+    def anchor(self, kind: str, entity_id: str) -> str | None:
+        """The label for the entity's first printing here; None when it is already placed."""
+        key = f"{kind}:{entity_id}"
+        if key in self.placed:
+            return None
+        self.placed[key] = None
+        return label_name(kind, entity_id)
+
+    def ref(self, kind: str, entity_id: str, label: str | None) -> Code:
+        """An inline reference: a cross-reference with page when printed here, else emphasis."""
+        body = text(label if label else self.name_of(kind, entity_id))
+        if f"{kind}:{entity_id}" in self.targets:
+            return call("pk-xref", label_name(kind, entity_id), body, self.w("page-word"))
+        return call("emph", body)
+
+    def name_of(self, kind: str, entity_id: str) -> str:
+        """A readable name of any entity (its title, name or term)."""
+        entity: Any = self.content.entities.get(kind, {}).get(entity_id)
+        if entity is None:
+            return entity_id
+        if kind == "quote":
+            words = self.t(entity.text).split()
+            short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
+            return f"\u201c{short}\u201d"
+        if kind == "reference":
+            first = entity.authors[0].split()[0] if entity.authors else entity.title
+            return f"{first}{' et al.' if len(entity.authors) > 2 else ''} {entity.year}"
+        for attribute in ("title", "name", "term"):
+            value = getattr(entity, attribute, None)
+            if isinstance(value, LocalizedText):
+                return self.t(value)
+        return entity_id
+
+    def add_figure(self, stem: str, svg: str) -> str:
+        """Store an SVG in the compile root; returns its path for `image()`."""
+        name = f"figures/{re.sub(r'[^a-z0-9-]+', '-', stem)}.svg"
+        self.figures[name] = svg.encode("utf-8")
+        return name
+
+
+def label_name(kind: str, entity_id: str) -> str:
+    """The Typst label of an entity's printing: ids are kebab-case, so this is safe."""
+    return f"pk-{kind}-{entity_id}"

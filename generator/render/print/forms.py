@@ -1,0 +1,59 @@
+"""Tools as printable forms: boxes to tick, lines and boxes to write in, rating scales,
+signature lines, guidance between them.
+"""
+
+from __future__ import annotations
+
+from generator.model.tool import (
+    CheckboxItem,
+    InfoItem,
+    RatingItem,
+    SignatureItem,
+    TextItem,
+    Tool,
+    ToolItem,
+)
+from generator.render.print.blocks import compact, facts, heading, lead, refs
+from generator.render.print.context import RenderContext
+from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.typst_code import Code, call, text
+
+
+def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem) -> Code:
+    help_text = getattr(item, "help", None)
+    help_code = text(ctx.t(help_text)) if help_text is not None else None
+    if isinstance(item, CheckboxItem):
+        return call("pk-check", md.inline(ctx.t(item.label)), help_code)
+    if isinstance(item, TextItem):
+        return call("pk-lines", text(ctx.t(item.label)), item.lines, help_code)
+    if isinstance(item, RatingItem):
+        return call("pk-rating", text(ctx.t(item.label)), item.scale,
+                    text(ctx.t(item.low)), text(ctx.t(item.high)))
+    if isinstance(item, SignatureItem):
+        words = [ctx.w("signature"), ctx.w("signer-name"), ctx.w("sign-date")]
+        return call("pk-signature", text(ctx.t(item.label)), [text(w) for w in words])
+    if isinstance(item, InfoItem):
+        return call("pk-info", md.content(ctx.t(item.text), 6))
+    raise TypeError(f"unknown tool item {type(item).__name__}")
+
+
+def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
+    """A tool: title, purpose and instructions, then its sections of items."""
+    tool: Tool = ctx.content.tools[tool_id]
+    md = MarkdownWriter(ctx)
+    meta: list[tuple[str, Code]] = []
+    if tool.users:
+        meta.append((ctx.w("used-by"), refs(ctx, "role", tool.users)))
+    if tool.practices:
+        meta.append((ctx.w("supports"), refs(ctx, "practice", tool.practices)))
+    out: list[Code | None] = [
+        heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),
+        lead(md.inline(ctx.t(tool.purpose))),
+        facts(meta),
+    ]
+    if tool.instructions is not None:
+        out.append(call("pk-info", md.content(ctx.t(tool.instructions), level + 1)))
+    for section in tool.sections:
+        out.append(heading(level + 1, ctx.t(section.title)))
+        out.extend(_item(ctx, md, item) for item in section.items)
+    return compact(out)

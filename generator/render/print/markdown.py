@@ -1,0 +1,228 @@
+"""Markdown to Typst: serializes the element tree of `parse_markdown` (the site's own parse).
+
+Elements become calls to the print library (`pk-p`, `pk-callout`, `pk-table`, ...) or
+Typst's own functions (`emph`, `strong`, `link`, `list`, `enum`, `raw`); every run of
+text becomes a string literal (`typst_code.text`), so content is always text.
+Inline references become cross-references with page numbers when the target is
+printed in the same PDF, emphasised names otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+
+from generator.render.markup import REF_ID, REF_KIND, parse_markdown
+from generator.render.print.context import RenderContext
+from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, string, text
+
+_SPACE = re.compile(r"\s+")
+_HEADING = re.compile(r"^h([1-6])$")
+_PRINT_LINK = re.compile(r"^(?:https?://|mailto:)")
+# Admonition types (Material's names) to callout colours.
+CALLOUT_COLOURS = {
+    "note": "#1f5f8b", "info": "#1f5f8b", "abstract": "#1f5f8b", "question": "#1f5f8b",
+    "tip": "#2e7d4f", "success": "#2e7d4f", "example": "#6a4c93", "quote": "#5b6673",
+    "warning": "#b8420f", "caution": "#b8420f", "danger": "#a4262c", "failure": "#a4262c",
+    "bug": "#a4262c", "important": "#b8420f",
+}
+
+
+class _Inline:
+    """Builds one run of inline content: text merged and whitespace collapsed."""
+
+    def __init__(self) -> None:
+        self.parts: list[str | Code] = []
+
+    def add_text(self, value: str | None) -> None:
+        if value:
+            if self.parts and type(self.parts[-1]) is str:
+                self.parts[-1] = self.parts[-1] + value
+            else:
+                self.parts.append(value)
+
+    def add_code(self, code: Code) -> None:
+        self.parts.append(code)
+
+    def build(self, strip: bool = True) -> Code:
+        parts: list[str | Code] = [
+            _SPACE.sub(" ", p) if type(p) is str else p for p in self.parts
+        ]
+        if strip and parts:
+            if type(parts[0]) is str:
+                parts[0] = parts[0].lstrip()
+            if type(parts[-1]) is str:
+                parts[-1] = parts[-1].rstrip()
+        codes = [p if isinstance(p, Code) else text(p) for p in parts if p != ""]
+        return seq(codes)
+
+
+class MarkdownWriter:
+    """Serializes Markdown fields for one PDF."""
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+
+    # -- entry points
+
+    def blocks(self, markdown_text: str, base_level: int = 1) -> list[Code]:
+        """Block expressions for a Markdown text; its headings start below `base_level`."""
+        root = parse_markdown(markdown_text)
+        levels = sorted({int(m.group(1)) for el in root.iter() if (m := _HEADING.match(el.tag))})
+        shift = {level: min(base_level + 1 + rank, 6) for rank, level in enumerate(levels)}
+        return list(self._children(root, shift))
+
+    def content(self, markdown_text: str, base_level: int = 1) -> Code:
+        """The whole text as one content value (paragraphs separated)."""
+        return blocks(self.blocks(markdown_text, base_level))
+
+    def inline(self, markdown_text: str) -> Code:
+        """A short field: its single paragraph as inline content (else its blocks)."""
+        root = parse_markdown(markdown_text)
+        children = list(root)
+        if len(children) == 1 and children[0].tag == "p":
+            return self._inline(children[0])
+        return self.content(markdown_text)
+
+    # -- blocks
+
+    def _children(self, parent: etree.Element, shift: dict[int, int]) -> Iterator[Code]:
+        for child in parent:
+            block = self._block(child, shift)
+            if block is not None:
+                yield block
+
+    def _block(self, el: etree.Element, shift: dict[int, int]) -> Code | None:
+        tag = el.tag
+        if tag == "p":
+            return call("pk-p", self._inline(el))
+        if (m := _HEADING.match(tag)) is not None:
+            return call("pk-h", shift.get(int(m.group(1)), 6), self._inline(el))
+        if tag in ("ul", "ol"):
+            return self._list(el, shift)
+        if tag == "blockquote":
+            return call("pk-quote", blocks(self._flow(el, shift)), None)
+        if tag == "div" and "admonition" in el.get("class", "").split():
+            return self._callout(el, shift)
+        if tag == "table":
+            return self._table(el)
+        if tag == "pre":
+            code = el.find("code")
+            source = "".join((code if code is not None else el).itertext()).rstrip("\n")
+            return call("raw", string(source), block=True)
+        if tag == "hr":
+            return Code("pk-rule()")
+        if tag == "div":
+            return blocks(self._children(el, shift))
+        # Anything else inline-like standing alone (an image, a span).
+        return call("pk-p", self._inline_element_only(el))
+
+    def _flow(self, el: etree.Element, shift: dict[int, int]) -> list[Code]:
+        """Content of a container: its loose text and its blocks (paragraph text unwrapped)."""
+        out: list[Code] = []
+        if el.text and el.text.strip():
+            builder = _Inline()
+            builder.add_text(el.text)
+            out.append(builder.build())
+        for child in el:
+            if child.tag == "p":
+                out.append(self._inline(child))
+            elif child.tag in _INLINE_TAGS:
+                out.append(self._inline_element_only(child))
+            else:
+                block = self._block(child, shift)
+                if block is not None:
+                    out.append(block)
+            if child.tail and child.tail.strip():
+                builder = _Inline()
+                builder.add_text(child.tail)
+                out.append(builder.build())
+        return out
+
+    def _list(self, el: etree.Element, shift: dict[int, int]) -> Code:
+        items = [self._list_item(li, shift) for li in el if li.tag == "li"]
+        if el.tag == "ol":
+            start = int(el.get("start", "1") or 1)
+            return call("enum", *items, start=start)
+        return call("list", *items)
+
+    def _list_item(self, li: etree.Element, shift: dict[int, int]) -> Code:
+        if any(child.tag not in _INLINE_TAGS for child in li):
+            return blocks(self._flow(li, shift))
+        return self._inline(li)
+
+    def _callout(self, el: etree.Element, shift: dict[int, int]) -> Code:
+        classes = [c for c in el.get("class", "").split() if c != "admonition"]
+        kind = classes[0] if classes else "note"
+        title: Code | None = None
+        body: list[Code] = []
+        for child in el:
+            if child.tag == "p" and "admonition-title" in child.get("class", ""):
+                title = self._inline(child)
+            elif child.tag == "p":
+                body.append(self._inline(child))
+            else:
+                block = self._block(child, shift)
+                if block is not None:
+                    body.append(block)
+        colour = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["note"])
+        return call("pk-callout", kind, title, blocks(body), colour)
+
+    def _table(self, el: etree.Element) -> Code:
+        rows = [tr for tr in el.iter("tr")]
+        if not rows:
+            return EMPTY
+        cells = [[self._inline(cell) for cell in tr if cell.tag in ("th", "td")] for tr in rows]
+        width = max(len(row) for row in cells)
+        cells = [row + [EMPTY] * (width - len(row)) for row in cells]
+        has_header = el.find("thead") is not None
+        header = cells[0] if has_header else [EMPTY] * width
+        body = cells[1:] if has_header else cells
+        return call("pk-table", Code(f"(1fr,) * {width}"), header, body)
+
+    # -- inline
+
+    def _inline(self, el: etree.Element) -> Code:
+        builder = _Inline()
+        builder.add_text(el.text)
+        for child in el:
+            builder.add_code(self._inline_element_only(child))
+            builder.add_text(child.tail)
+        return builder.build()
+
+    def _inline_children(self, el: etree.Element) -> Code:
+        builder = _Inline()
+        builder.add_text(el.text)
+        for child in el:
+            builder.add_code(self._inline_element_only(child))
+            builder.add_text(child.tail)
+        return builder.build(strip=False)
+
+    def _inline_element_only(self, el: etree.Element) -> Code:
+        """One inline element, without its tail."""
+        tag = el.tag
+        if tag in ("em", "i"):
+            return call("emph", self._inline_children(el))
+        if tag in ("strong", "b"):
+            return call("strong", self._inline_children(el))
+        if tag == "code":
+            return call("raw", string("".join(el.itertext())))
+        if tag == "br":
+            return Code("linebreak()")
+        if tag == "a":
+            kind, entity_id = el.get(REF_KIND), el.get(REF_ID)
+            if kind and entity_id:
+                label = "".join(el.itertext()).strip() or None
+                return self.ctx.ref(kind, entity_id, label)
+            href = el.get("href", "")
+            body = self._inline_children(el)
+            if _PRINT_LINK.match(href):
+                return call("link", string(href), body)
+            return body  # a site-relative link means nothing on paper
+        if tag == "img":
+            return call("emph", text(el.get("alt", "")))
+        return self._inline_children(el)
+
+
+_INLINE_TAGS = {"em", "i", "strong", "b", "code", "br", "a", "img", "span"}

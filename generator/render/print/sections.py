@@ -1,0 +1,289 @@
+"""Section renderers: one entity (role, program, process, practice, family, case, module)
+as a list of Typst blocks, starting with a heading at a given level.
+"""
+
+from __future__ import annotations
+
+from generator.model.case import Case
+from generator.model.practice import Practice
+from generator.model.program import Process, Program
+from generator.model.role import Role
+from generator.model.training import Module
+from generator.render.print.blocks import (
+    bullets,
+    compact,
+    facts,
+    heading,
+    lead,
+    numbered,
+    quote,
+    refs,
+    table,
+)
+from generator.render.print.context import RenderContext
+from generator.render.print.figures import process_figure, timeline_figure
+from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.typst_code import Code, call, seq, text
+
+
+def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool = False) -> list[Code]:
+    """A role: who, responsibilities, who it works with, day one (tick boxes on a card)."""
+    role: Role = ctx.content.roles[role_id]
+    md = MarkdownWriter(ctx)
+    name = ctx.t(role.name)
+    if role.abbreviation is not None:
+        name = f"{name} ({ctx.t(role.abbreviation)})"
+    meta = [(ctx.w("category"), text(ctx.w(f"cat-{role.category}")))]
+    if role.level is not None:
+        meta.append((ctx.w("level"), text(ctx.name_of("level", role.level))))
+    out: list[Code | None] = [
+        heading(level, name, ctx.anchor("role", role_id)),
+        lead(text(ctx.t(role.summary))),
+        facts(meta),
+        heading(level + 1, ctx.w("who")),
+        md.content(ctx.t(role.who), level + 1),
+        heading(level + 1, ctx.w("responsibilities")),
+        bullets(md.inline(ctx.t(item)) for item in role.responsibilities),
+    ]
+    if role.works_with:
+        out.append(heading(level + 1, ctx.w("works-with")))
+        out.append(bullets(
+            seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.roles[other].summary))])
+            for other in role.works_with))
+    if role.day_one:
+        out.append(heading(level + 1, ctx.w("day-one")))
+        out.extend(call("pk-check", md.inline(ctx.t(item)), None) for item in role.day_one)
+    if card:
+        practices = ctx.content.related("role", role_id, "practice")
+        if practices:
+            out.append(heading(level + 1, ctx.w("practices-of-role")))
+            out.append(bullets(
+                seq([ctx.ref("practice", pid, None),
+                     text(" — " + ctx.t(ctx.content.practices[pid].summary))])
+                for pid in practices))
+    return compact(out)
+
+
+def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[Code]:
+    """A program: description, objectives, committee, cycle, supervision, rules, skills."""
+    program: Program = ctx.content.programs[program_id]
+    md = MarkdownWriter(ctx)
+    name = ctx.t(program.name)
+    if program.abbreviation is not None:
+        name = f"{name} ({ctx.t(program.abbreviation)})"
+    out: list[Code | None] = [
+        heading(level, name, ctx.anchor("program", program_id)),
+        lead(text(ctx.t(program.summary))),
+        md.content(ctx.t(program.description), level),
+        heading(level + 1, ctx.w("objectives")),
+        bullets(text(ctx.t(item)) for item in program.objectives),
+    ]
+    if program.committee:
+        out.append(heading(level + 1, ctx.w("committee")))
+        out.append(table("(1.2fr, 0.8fr, 2fr)", [ctx.w("role"), ctx.w("count"), ctx.w("note")], (
+            [ctx.ref("role", seat.role, None), text(ctx.t(seat.count)),
+             md.inline(ctx.t(seat.note)) if seat.note else text("")]
+            for seat in program.committee)))
+    out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1),
+            heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
+    if program.first_year_support is not None:
+        out += [heading(level + 1, ctx.w("first-year")),
+                md.content(ctx.t(program.first_year_support), level + 1)]
+    if program.rules:
+        out += [heading(level + 1, ctx.w("rules")),
+                bullets(md.inline(ctx.t(rule)) for rule in program.rules)]
+    if program.core_skills:
+        out.append(heading(level + 1, ctx.w("core-skills")))
+        out.append(table("(1fr, 2fr)", [ctx.w("skill"), ctx.w("meaning")], (
+            [text(ctx.t(skill.name)), md.inline(ctx.t(skill.description))]
+            for skill in program.core_skills)))
+    if program.processes:
+        out += [heading(level + 1, ctx.w("processes")),
+                bullets(ctx.ref("process", pid, None) for pid in program.processes)]
+    return compact(out)
+
+
+def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[Code]:
+    """A process: its flow diagram, then each step with actors, inputs, outputs and tools."""
+    process: Process = ctx.content.processes[process_id]
+    md = MarkdownWriter(ctx)
+    out: list[Code | None] = [
+        heading(level, ctx.t(process.name), ctx.anchor("process", process_id)),
+        lead(text(ctx.t(process.summary))),
+        process_figure(ctx, process_id),
+    ]
+    if process.description is not None:
+        out.append(md.content(ctx.t(process.description), level))
+    out.append(heading(level + 1, ctx.w("steps")))
+    for number, step in enumerate(process.steps, start=1):
+        out.append(heading(level + 2, f"{number}. {ctx.t(step.title)}"))
+        pairs = [(ctx.w("actors"), refs(ctx, "role", step.actors))]
+        if step.inputs:
+            pairs.append((ctx.w("inputs"), text("; ".join(ctx.t(i) for i in step.inputs))))
+        if step.outputs:
+            pairs.append((ctx.w("outputs"), text("; ".join(ctx.t(o) for o in step.outputs))))
+        if step.tools:
+            pairs.append((ctx.w("tools"), refs(ctx, "tool", step.tools)))
+        out.append(facts(pairs))
+        out.append(md.content(ctx.t(step.description), level + 2))
+    return compact(out)
+
+
+def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> list[Code]:
+    """A practice: what, why, how, pitfalls, what the cases did, quotes, roles and tools."""
+    practice: Practice = ctx.content.practices[practice_id]
+    md = MarkdownWriter(ctx)
+    meta = [
+        (ctx.w("family"), text(ctx.name_of("family", practice.family))),
+        (ctx.w("levels"), text(", ".join(ctx.name_of("level", x) for x in practice.levels))),
+        (ctx.w("phases"), text(", ".join(ctx.name_of("phase", x) for x in practice.phases))),
+    ]
+    out: list[Code | None] = [
+        heading(level, ctx.t(practice.title), ctx.anchor("practice", practice_id)),
+        lead(text(ctx.t(practice.summary))),
+        facts(meta),
+    ]
+    if practice.status == "open-challenge":
+        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")), "#b8420f"))
+    out.append(md.content(ctx.t(practice.description), level))
+    out += [heading(level + 1, ctx.w("why")), md.content(ctx.t(practice.why), level + 1)]
+    if practice.how_to:
+        out += [heading(level + 1, ctx.w("how-to")),
+                numbered(md.inline(ctx.t(step)) for step in practice.how_to)]
+    if practice.pitfalls:
+        out += [heading(level + 1, ctx.w("pitfalls")),
+                bullets(md.inline(ctx.t(p)) for p in practice.pitfalls)]
+    if practice.observed_in:
+        out.append(heading(level + 1, ctx.w("observed-in")))
+        out.append(bullets(
+            seq([call("strong", ctx.ref("case", obs.case, ctx.name_of("case", obs.case))),
+                 text(": "), md.inline(ctx.t(obs.what))])
+            for obs in practice.observed_in))
+    if practice.toolkits_add:
+        out += [heading(level + 1, ctx.w("toolkits-add")),
+                bullets(md.inline(ctx.t(x)) for x in practice.toolkits_add)]
+    quotes = list(dict.fromkeys([*practice.evidence, *ctx.content.related("practice", practice_id, "quote")]))
+    if quotes:
+        out.append(heading(level + 1, ctx.w("evidence")))
+        out.extend(quote(ctx, qid) for qid in quotes)
+    tail = []
+    if practice.roles:
+        tail.append((ctx.w("roles"), refs(ctx, "role", practice.roles)))
+    if practice.tools:
+        tail.append((ctx.w("tools"), refs(ctx, "tool", practice.tools)))
+    if practice.related:
+        tail.append((ctx.w("related"), refs(ctx, "practice", practice.related)))
+    out.append(facts(tail))
+    return compact(out)
+
+
+def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Code]:
+    """A practice family and every practice in it, one level down."""
+    family = ctx.content.families[family_id]
+    md = MarkdownWriter(ctx)
+    out: list[Code | None] = [
+        heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
+        lead(text(ctx.t(family.short))),
+        facts([(ctx.w("approach"), text(ctx.w(family.approach)))]),
+    ]
+    if family.description is not None:
+        out.append(md.content(ctx.t(family.description), level))
+    for practice in ctx.content.practices_in_family(family_id):
+        out.extend(render_practice(ctx, practice.id, level + 1))
+    return compact(out)
+
+
+def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
+    """A case: profile, timeline, story by phase, activities, outcomes, challenges, quotes."""
+    case: Case = ctx.content.cases[case_id]
+    md = MarkdownWriter(ctx)
+    profile = case.profile
+    rows = [(ctx.w("organization-type"), profile.organization_type), (ctx.w("setting"), profile.setting),
+            (ctx.w("clinical-area"), profile.clinical_area), (ctx.w("unit"), profile.unit),
+            (ctx.w("coordination"), profile.coordination)]
+    cells = [[text(k), text(ctx.t(v))] for k, v in rows]
+    cells += [[text(ctx.t(f.label)), text(ctx.t(f.value))] for f in profile.facts]
+    if profile.qi_team:
+        team = seq([seq([text(f"{ctx.t(seat.count)} × "), ctx.ref("role", seat.role, None)])
+                    for seat in profile.qi_team], Code("linebreak()"))
+        cells.append([text(ctx.w("qi-team")), team])
+    out: list[Code | None] = [
+        heading(level, ctx.t(case.title), ctx.anchor("case", case_id)),
+        lead(text(ctx.t(case.summary))),
+        heading(level + 1, ctx.w("profile")),
+        call("pk-table", Code("(1fr, 2.2fr)"), [text(ctx.w("profile")), text("")], cells),
+        heading(level + 1, ctx.w("story")),
+        timeline_figure(ctx, case_id),
+    ]
+    for chapter in case.story:
+        out.append(heading(level + 2, ctx.name_of("phase", chapter.phase)))
+        out.append(md.content(ctx.t(chapter.summary), level + 2))
+        out.append(bullets(
+            seq([call("strong", text(event.date)), text(" — "), text(ctx.t(event.title))]
+                + ([text(". "), md.inline(ctx.t(event.description))] if event.description else []))
+            for event in chapter.events))
+    activities = case.activities
+    if activities.team_level or activities.other_levels:
+        out.append(heading(level + 1, ctx.w("activities")))
+        if activities.team_level:
+            out += [heading(level + 2, ctx.w("team-level")),
+                    bullets(md.inline(ctx.t(x)) for x in activities.team_level)]
+        if activities.other_levels:
+            out += [heading(level + 2, ctx.w("other-levels")),
+                    bullets(md.inline(ctx.t(x)) for x in activities.other_levels)]
+    if case.outcomes:
+        out.append(heading(level + 1, ctx.w("outcomes")))
+        out.append(table("(2fr, 1fr, 0.7fr)", [ctx.w("result"), ctx.w("figure"), ctx.w("when")], (
+            [seq([text(ctx.t(o.label))] + ([Code("linebreak()"), call("text", md.inline(
+                ctx.t(o.description)), size=Code("0.9em"))] if o.description else [])),
+             call("strong", text(ctx.t(o.figure) if o.figure else "—")), text(o.date or "—")]
+            for o in case.outcomes)))
+    if case.challenges:
+        out += [heading(level + 1, ctx.w("challenges")),
+                bullets(md.inline(ctx.t(x)) for x in case.challenges)]
+    if case.practices:
+        out += [heading(level + 1, ctx.w("practices-observed")),
+                bullets(ctx.ref("practice", pid, None) for pid in case.practices)]
+    quotes = ctx.content.related("case", case_id, "quote")
+    if quotes:
+        out.append(heading(level + 1, ctx.w("quotes")))
+        out.extend(quote(ctx, qid) for qid in quotes)
+    return compact(out)
+
+
+def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Code]:
+    """A training module: objectives, sections, knowledge checks with answers, reflection."""
+    module: Module = ctx.content.modules[module_id]
+    md = MarkdownWriter(ctx)
+    meta = [(ctx.w("duration"), text(ctx.w("minutes", n=module.duration_minutes))),
+            (ctx.w("audience"), text(", ".join(ctx.name_of("audience", a) for a in module.audience)))]
+    if module.prerequisites:
+        meta.append((ctx.w("prerequisites"), refs(ctx, "module", module.prerequisites)))
+    out: list[Code | None] = [
+        heading(level, ctx.t(module.title), ctx.anchor("module", module_id)),
+        lead(text(ctx.t(module.summary))),
+        facts(meta),
+        heading(level + 1, ctx.w("objectives")),
+        bullets(text(ctx.t(o)) for o in module.objectives),
+    ]
+    for section in module.sections:
+        out.append(heading(level + 1, ctx.t(section.title)))
+        out.append(md.content(ctx.t(section.body), level + 1))
+    if module.key_points:
+        out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
+                        call("list", *[text(ctx.t(p)) for p in module.key_points]), "#2e7d4f"))
+    if module.checks:
+        out.append(heading(level + 1, ctx.w("checks")))
+        for number, check in enumerate(module.checks, start=1):
+            out.append(call("pk-p", call("strong", text(f"{number}. {ctx.t(check.question)}"))))
+            out.extend(call("pk-check", text(ctx.t(choice.text)), None) for choice in check.choices)
+        out.append(heading(level + 2, ctx.w("answers")))
+        out.append(numbered(
+            seq([call("strong", text(", ".join(ctx.t(c.text) for c in check.choices if c.correct))),
+                 text(" — "),
+                 seq([md.inline(ctx.t(c.feedback)) for c in check.choices if c.correct], Code('" "'))])
+            for check in module.checks))
+    if module.reflection:
+        out.append(heading(level + 1, ctx.w("reflection")))
+        out.extend(call("pk-lines", text(ctx.t(prompt)), 3, None) for prompt in module.reflection)
+    return compact(out)
