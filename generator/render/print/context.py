@@ -66,7 +66,8 @@ class RenderContext:
             return f"\u201c{short}\u201d"
         if kind == "reference":
             first = entity.authors[0].split()[0] if entity.authors else entity.title
-            return f"{first}{' et al.' if len(entity.authors) > 2 else ''} {entity.year}"
+            year = entity.year if entity.year is not None else "n.d."
+            return f"{first}{' et al.' if len(entity.authors) > 2 else ''} {year}"
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):

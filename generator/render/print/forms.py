@@ -23,7 +23,7 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem) -> Code:
     help_text = getattr(item, "help", None)
     help_code = text(ctx.t(help_text)) if help_text is not None else None
     if isinstance(item, CheckboxItem):
-        return call("pk-check", md.inline(ctx.t(item.label)), help_code)
+        return call("pk-check", text(ctx.t(item.label)), help_code)
     if isinstance(item, TextItem):
         return call("pk-lines", text(ctx.t(item.label)), item.lines, help_code)
     if isinstance(item, RatingItem):

@@ -54,7 +54,8 @@ def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
 
 def _reference(ctx: RenderContext, ref: Reference) -> Code:
     authors = ", ".join(ref.authors)
-    parts: list[Code] = [text(f"{authors} ({ref.year}). " if authors else f"({ref.year}). "),
+    year = str(ref.year) if ref.year is not None else "n.d."
+    parts: list[Code] = [text(f"{authors} ({year}). " if authors else f"({year}). "),
                          text(ref.title.rstrip(".") + ". ")]
     if ref.venue:
         where = ref.venue
@@ -79,7 +80,7 @@ def _reference(ctx: RenderContext, ref: Reference) -> Code:
 def render_references(ctx: RenderContext, level: int = 1) -> list[Code]:
     """The bibliography, by first author."""
     refs = sorted(ctx.content.references.values(),
-                  key=lambda r: ((r.authors[0] if r.authors else r.title).casefold(), r.year))
+                  key=lambda r: ((r.authors[0] if r.authors else r.title).casefold(), r.year or 0))
     return compact([
         heading(level, ctx.w("references"), ctx.anchor("references", "references")),
         call("pk-references", *[_reference(ctx, r) for r in refs]),

@@ -160,6 +160,7 @@ def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptio
     body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True))
     title = ctx.name_of("role", role_id)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "role-card"))
+    meta["text-size"] = Code("9.5pt")
     return PrintJob(f"{lang}/roles/{role_id}.pdf", title, "role-card", "role", role_id, (), lang,
                     _source(meta, "pk-sheet", body), dict(ctx.figures), _contains(content, ctx))
 

@@ -128,6 +128,9 @@ class MarkdownWriter:
         for child in el:
             if child.tag == "p":
                 out.append(self._inline(child))
+            elif _HEADING.match(child.tag):
+                # A heading inside a list or quote is not a chapter: set it bold.
+                out.append(call("strong", self._inline(child)))
             elif child.tag in _INLINE_TAGS:
                 out.append(self._inline_element_only(child))
             else:
@@ -162,6 +165,8 @@ class MarkdownWriter:
                 title = self._inline(child)
             elif child.tag == "p":
                 body.append(self._inline(child))
+            elif _HEADING.match(child.tag):
+                body.append(call("strong", self._inline(child)))
             else:
                 block = self._block(child, shift)
                 if block is not None:
@@ -179,7 +184,7 @@ class MarkdownWriter:
         has_header = el.find("thead") is not None
         header = cells[0] if has_header else [EMPTY] * width
         body = cells[1:] if has_header else cells
-        return call("pk-table", Code(f"(1fr,) * {width}"), header, body)
+        return call("pk-table", Code("(" + ", ".join(["1fr"] * width) + ")"), header, body)
 
     # -- inline
 

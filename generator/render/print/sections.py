@@ -45,7 +45,10 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
         heading(level + 1, ctx.w("responsibilities")),
         bullets(md.inline(ctx.t(item)) for item in role.responsibilities),
     ]
-    if role.works_with:
+    if role.works_with and card:
+        out.append(heading(level + 1, ctx.w("works-with")))
+        out.append(call("pk-p", refs(ctx, "role", role.works_with)))
+    elif role.works_with:
         out.append(heading(level + 1, ctx.w("works-with")))
         out.append(bullets(
             seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.roles[other].summary))])
@@ -57,10 +60,9 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
         practices = ctx.content.related("role", role_id, "practice")
         if practices:
             out.append(heading(level + 1, ctx.w("practices-of-role")))
-            out.append(bullets(
-                seq([ctx.ref("practice", pid, None),
-                     text(" — " + ctx.t(ctx.content.practices[pid].summary))])
-                for pid in practices))
+            items = [ctx.ref("practice", pid, None) for pid in practices]
+            half = (len(items) + 1) // 2
+            out.append(call("pk-two-lists", items[:half], items[half:]))
     return compact(out)
 
 

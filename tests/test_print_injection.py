@@ -1,0 +1,93 @@
+"""Injection: Typst code and markup characters in every kind of field come out literally."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from generator.pipeline import load_content
+from generator.render.print import build_pdfs
+
+pytestmark = pytest.mark.slow
+
+# Plain text fields: every character Typst markup or code could react to.
+PLAIN = '#panic("plain") #set page(fill: red) $x^2$ @ref <lbl> [a] *b* _c_ \\ `d` ~ -- = - + / "e" }'
+# Markdown fields: the same Typst hazards, written so that Markdown keeps them as text.
+MARKDOWN = 'md #panic("md") #let x = 1 $y$ @ref2 <tag> [z] ~ /w/ = + }'
+PLAIN_KEYS = {"title", "subtitle", "name", "short_title", "summary", "label", "low", "high", "short",
+              "term", "question", "value", "organization", "organization_type", "setting",
+              "clinical_area", "unit", "coordination", "locator", "venue", "figure"}
+MARKDOWN_KEYS = {"who", "description", "why", "purpose", "instructions", "body", "what", "cycle",
+                 "supervision", "definition", "feedback", "note", "help"}
+LIST_KEYS = {"responsibilities", "day_one", "objectives", "rules", "how_to", "pitfalls", "challenges",
+             "reflection", "key_points", "inputs", "outputs", "team_level", "other_levels",
+             "toolkits_add", "positions"}
+STAMP = datetime(2026, 1, 2, tzinfo=UTC)
+
+
+class _Marker:
+    """Gives each field its own numbered payload, so each can be found in the PDF."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.payloads: list[str] = []
+
+    def __call__(self, base: str) -> str:
+        self.count += 1
+        payload = f"{base} k{self.count}q"
+        self.payloads.append(payload)
+        return payload
+
+
+def _poison(node: Any, mark: _Marker, parent_key: str = "") -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in PLAIN_KEYS and isinstance(value, str) and not (key == "summary" and parent_key == "story"):
+                out[key] = mark(PLAIN)
+            elif (key in MARKDOWN_KEYS or key == "summary") and isinstance(value, str):
+                out[key] = mark(MARKDOWN)
+            elif key in LIST_KEYS and isinstance(value, list):
+                out[key] = [mark(MARKDOWN) for _ in value]
+            elif key == "text" and isinstance(value, str):
+                out[key] = mark(MARKDOWN)
+            else:
+                out[key] = _poison(value, mark, key)
+        return out
+    if isinstance(node, list):
+        return [_poison(item, mark, parent_key) for item in node]
+    return node
+
+
+def _flat(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", "", text)
+
+
+def test_hostile_text_in_every_field_is_printed_literally(mini_copy: Path, tmp_path: Path) -> None:
+    mark = _Marker()
+    for path in sorted((mini_copy / "content").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_poison(data, mark), allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    loaded = load_content(mini_copy)
+    assert loaded.content is not None, loaded.issues
+    downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=2, timestamp=STAMP)
+    text = _flat("\n".join(page.extract_text() for d in downloads
+                           for page in PdfReader(tmp_path / "out" / d.file).pages))
+    printed = 0
+    for payload in mark.payloads:
+        tag = payload.rsplit(" ", 1)[1]
+        occurrences = text.count(tag)
+        if occurrences:
+            printed += 1
+            assert text.count(_flat(payload)) == occurrences, f"{payload!r} was altered in print"
+    # Titles, labels, bodies, list items, quotes, tool items, cases, glossary, module checks...
+    assert printed >= 60, f"only {printed} of {len(mark.payloads)} poisoned fields were printed"
+    assert "panic" in text

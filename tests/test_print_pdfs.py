@@ -1,0 +1,191 @@
+"""Print, compiled: open every PDF built from the fixture and check what a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.adapters.cli import main
+from generator.downloads import read_manifest
+from generator.model.content import Content
+from generator.pipeline import load_content
+from generator.render.print import build_pdfs, build_pdfs_report
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+STAMP = datetime(2026, 3, 14, 9, 26, tzinfo=UTC)
+
+pytestmark = pytest.mark.slow
+
+
+def _load(project: Path) -> Content:
+    loaded = load_content(project)
+    assert loaded.content is not None, loaded.issues
+    return loaded.content
+
+
+def _text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"'))
+
+
+def _outline_titles(outline: list[object]) -> list[str]:
+    titles: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += _outline_titles(item)
+        else:
+            titles.append(str(getattr(item, "title", "")))
+    return titles
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    build_pdfs(_load(MINI), out, jobs=2, timestamp=STAMP)
+    return out
+
+
+def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(built: Path) -> None:
+    downloads = read_manifest(built)
+    assert len(downloads) == 4
+    for download in downloads:
+        reader = PdfReader(built / download.file)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root, download.file
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert root["/Lang"] == "en"
+        assert reader.metadata is not None and reader.metadata.title == download.title
+        xmp = root["/Metadata"].get_object().get_data()
+        assert re.search(rb"pdfuaid:part(>|=\")1", xmp), xmp[:400]
+        assert len(reader.pages) == download.pages
+        assert download.size_bytes == (built / download.file).stat().st_size
+
+
+def test_document_has_cover_contents_chapters_bookmarks_and_links(built: Path) -> None:
+    reader = PdfReader(built / "en/documents/pa-onboarding.pdf")
+    pages = [page.extract_text() for page in reader.pages]
+    cover = pages[0]
+    for expected in ("Patient advisor onboarding pack", "Joining a quality improvement team",
+                     "Patient advisors", "Test Health Centre", "1.0", "14 March 2026"):
+        assert expected in cover
+    assert "Contents" in pages[1] and "Five-step involvement process" in pages[1]
+    assert re.search(r"Page 2 of \d+", pages[1])
+    titles = _outline_titles(reader.outline)
+    for chapter in ("Welcome", "Patient advisor (PA)", "Partners in Care Program (PCP)",
+                    "Five-step involvement process", "Case 2: oncology in an urban organization",
+                    "Patient advisor preparation checklist", "The framework", "Glossary", "References"):
+        assert chapter in titles
+    text = _flat("\n".join(pages))
+    # Quote attributed, cross-reference with page number, external DOI link.
+    assert _flat("Preparation is provided to new patients; it's a must.") in text
+    assert _flat("— Program manager, case 2") in text
+    assert re.search(r"patientadvisors\(p\.\d+\)", text)
+    uris = [annot.get_object().get("/A", {}).get("/URI") for page in reader.pages
+            for annot in page.get("/Annots", []) or []]
+    assert "https://doi.org/10.1186/s12913-019-4618-8" in uris
+    internal = [annot for page in reader.pages for annot in page.get("/Annots", []) or []
+                if "/Dest" in annot.get_object() or annot.get_object().get("/A", {}).get("/S") == "/GoTo"]
+    assert internal, "cross-references link inside the document"
+
+
+def test_running_header_names_the_current_chapter(built: Path) -> None:
+    reader = PdfReader(built / "en/documents/pa-onboarding.pdf")
+    continued = [page.extract_text() for page in reader.pages]
+    # The case spans two pages: the second starts with the chapter name in the header.
+    assert any(page.startswith("Case 2: oncology in an urban organization") for page in continued[2:])
+
+
+def test_role_cards_and_tools_are_short_printable_sheets(built: Path) -> None:
+    for name in ("patient-advisor", "program-manager"):
+        reader = PdfReader(built / f"en/roles/{name}.pdf")
+        assert 1 <= len(reader.pages) <= 2
+    tool = PdfReader(built / "en/tools/preparation-checklist.pdf")
+    text = _text(tool)
+    for expected in ("Patient advisor preparation checklist", "The role and its limits were explained.",
+                     "Not at all", "Fully", "Signature", "Name", "Date"):
+        assert expected in text
+
+
+def test_diagrams_are_vector_figures_with_alternative_text(built: Path) -> None:
+    reader = PdfReader(built / "en/documents/pa-onboarding.pdf")
+    raw = (built / "en/documents/pa-onboarding.pdf").read_bytes()
+    assert b"/Figure" in raw and b"/Alt" in raw
+    assert not any(page.images for page in reader.pages), "diagrams must not be raster images"
+
+
+def test_same_content_gives_the_same_bytes(tmp_path: Path) -> None:
+    content = _load(MINI)
+    first, second = tmp_path / "a", tmp_path / "b"
+    build_pdfs(content, first, jobs=1, timestamp=STAMP)
+    build_pdfs(_load(MINI), second, jobs=2, timestamp=STAMP)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_pdfs(_load(MINI), tmp_path, jobs=1)
+    reader = PdfReader(tmp_path / "en/tools/preparation-checklist.pdf")
+    assert reader.metadata is not None
+    assert str(reader.metadata.get("/CreationDate")).startswith("D:20231114")
+
+
+def test_unchanged_pdfs_are_not_rebuilt_and_a_change_rebuilds_only_what_contains_it(
+        mini_copy: Path, edit: object, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
+    assert len(first.compiled) == 4 and first.reused == []
+    second = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
+    assert second.compiled == [] and len(second.reused) == 4
+    tool = mini_copy / "content/tools/preparation-checklist.yaml"
+    tool.write_text(tool.read_text().replace("Name of the patient coach", "Name of your patient coach"))
+    third = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
+    containing = sorted(d.file for d in third.downloads if "tool:preparation-checklist" in d.contains)
+    assert third.compiled == containing == ["en/documents/pa-onboarding.pdf",
+                                             "en/tools/preparation-checklist.pdf"]
+    assert "Name of your patient coach" in _text(PdfReader(out / "en/tools/preparation-checklist.pdf"))
+
+
+def test_french_accents_language_and_pdf_a(mini_copy: Path, tmp_path: Path) -> None:
+    site = mini_copy / "content/site.yaml"
+    site.write_text(site.read_text().replace("languages: [en]", "languages: [en, fr]") + "pdf_a: true\n")
+    document = mini_copy / "content/documents/pa-onboarding.yaml"
+    document.write_text(document.read_text().replace(
+        "title: Patient advisor onboarding pack",
+        "title:\n  en: Patient advisor onboarding pack\n  fr: Trousse d’accueil — êtes-vous prêt à "
+        "participer ? Ça, c’est l’été à Noël"))
+    downloads = build_pdfs(_load(mini_copy), tmp_path, jobs=2, timestamp=STAMP)
+    assert {d.language for d in downloads} == {"en", "fr"}
+    reader = PdfReader(tmp_path / "fr/documents/pa-onboarding.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fr"
+    cover = reader.pages[0].extract_text()
+    assert "Trousse d’accueil — êtes-vous prêt à participer ? Ça, c’est l’été à Noël" in " ".join(cover.split())
+    assert "14 mars 2026" in cover
+    assert "Table des matières" in reader.pages[1].extract_text()
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"pdfaid" in xmp and b"pdfuaid" in xmp
+
+
+def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project)
+    out = tmp_path / "downloads"
+    assert main(["pdf", "--project", str(project), "--out", str(out), "--jobs", "1"]) == 0
+    rows = json.loads((out / "manifest.json").read_text())
+    assert [row["file"] for row in rows] == sorted(row["file"] for row in rows)
+    assert {row["kind"] for row in rows} == {"document", "role-card", "tool"}
+    assert all(row["pages"] >= 1 and row["size_bytes"] > 0 for row in rows)
+    assert (project / ".cache" / "partnerkit" / "print").is_dir()

@@ -1,0 +1,94 @@
+"""Print, without compiling: string escaping, the Markdown serializer, the golden source."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.model.content import Content
+from generator.pipeline import load_content
+from generator.render.print.build import DEFAULT_TIMESTAMP
+from generator.render.print.context import RenderContext
+from generator.render.print.jobs import PrintOptions, plan_jobs
+from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.typst_code import string
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+GOLDENS = ROOT / "tests" / "goldens" / "print"
+# A Typst string literal: quotes around anything but an unescaped quote or backslash.
+_LITERAL = re.compile(r'"(?:[^"\\]|\\["\\nt]|\\u\{[0-9a-f]+\})*"')
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    loaded = load_content(MINI)
+    assert loaded.content is not None, loaded.issues
+    return loaded.content
+
+
+def test_string_literal_escapes_only_what_typst_strings_interpret() -> None:
+    assert string('say "hi"') == '"say \\"hi\\""'
+    assert string("a\\b") == '"a\\\\b"'
+    assert string("#panic() $x$ @y <z> [a] *b* _c_ `d` ~ = - + /") == \
+        '"#panic() $x$ @y <z> [a] *b* _c_ `d` ~ = - + /"'
+    assert string("line\nnext\ttab\x00\x1b") == '"line\\nnext\\ttab\\u{0}\\u{1b}"'
+
+
+def _code_outside_strings(code: str) -> str:
+    return _LITERAL.sub('""', code)
+
+
+def test_markdown_text_only_ever_lands_in_string_literals(content: Content) -> None:
+    hostile = ('Text #panic("x") $y$ @z <w> ] [ ~ \\ `raw #q` *em #e* **st** [link](https://e.org/#x) '
+               '[[role:patient-advisor|#label]]\n\n!!! warning "#title"\n    #body\n\n| #a | b |\n|---|---|\n'
+               '| #c | $d$ |\n\n> #quoted\n\n1. #one\n2. two\n\n    #code block\n')
+    code = MarkdownWriter(RenderContext(content, "en")).content(hostile)
+    skeleton = _code_outside_strings(code)
+    for char in "#$@<>~\\`*":
+        assert char not in skeleton, (char, skeleton)
+    assert "pk-callout" in skeleton and "pk-table" in skeleton and "pk-quote" in skeleton
+    assert 'link("https://e.org/#x"' in code
+    assert "raw(" in skeleton
+
+
+def test_inline_reference_is_a_cross_reference_only_when_printed_here(content: Content) -> None:
+    here = RenderContext(content, "en", targets=frozenset({"role:patient-advisor"}))
+    code = MarkdownWriter(here).inline("See [[role:patient-advisor]] and [[tool:preparation-checklist]].")
+    assert 'pk-xref("pk-role-patient-advisor", "Patient advisor", "p.")' in code
+    assert 'emph("Patient advisor preparation checklist")' in code
+
+
+def test_markdown_headings_nest_below_the_section(content: Content) -> None:
+    code = MarkdownWriter(RenderContext(content, "en")).content("### Deep\n\ntext\n\n#### Deeper", 1)
+    assert 'pk-h(2, "Deep")' in code and 'pk-h(3, "Deeper")' in code
+
+
+def test_golden_typst_source_of_the_fixture_document(content: Content) -> None:
+    jobs = plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))
+    [document] = [job for job in jobs if job.kind == "document"]
+    golden = GOLDENS / "pa-onboarding.en.typ"
+    if os.environ.get("PARTNERKIT_UPDATE_GOLDENS") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(document.source, encoding="utf-8")
+    assert golden.is_file(), "run with PARTNERKIT_UPDATE_GOLDENS=1 to create the golden"
+    assert document.source == golden.read_text(encoding="utf-8"), \
+        "Typst source changed; review and regenerate with PARTNERKIT_UPDATE_GOLDENS=1"
+
+
+def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:
+    jobs = plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))
+    files = {job.file: job for job in jobs}
+    assert set(files) == {"en/documents/pa-onboarding.pdf", "en/roles/patient-advisor.pdf",
+                          "en/roles/program-manager.pdf", "en/tools/preparation-checklist.pdf"}
+    document = files["en/documents/pa-onboarding.pdf"]
+    for key in ("role:patient-advisor", "program:partners-in-care", "process:five-step-involvement",
+                "practice:prepare-patient-advisors", "case:oncology", "quote:preparation-is-a-must",
+                "tool:preparation-checklist", "module:welcome", "family:managing-integration"):
+        assert key in document.contains
+    assert set(document.figures) == {"figures/framework.svg", "figures/process-five-step-involvement.svg",
+                                     "figures/timeline-oncology.svg"}
+    assert files["en/tools/preparation-checklist.pdf"].contains == ("tool:preparation-checklist",)
