@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator.checks.crossrefs import check_references
+from generator.checks.training import check_training
 from generator.issues import Issue, Severity
 from generator.loading.project import LoadedFiles, load_files
 from generator.model.content import Content, Links
@@ -46,7 +47,7 @@ def load_content(project: Path) -> Loaded:
     site = loaded.catalogs.get("site")
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
-    issues = sorted(loaded.issues + cross.issues)
+    issues = sorted(loaded.issues + cross.issues + check_training(loaded))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs

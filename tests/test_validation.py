@@ -201,3 +201,25 @@ def test_identifying_details_in_published_text_are_flagged(mini_copy: Path, edit
         "content/quotes/preparation-is-a-must.yaml:1:73: warning: text: text contains what looks like a phone "
         "number; it would be published (remove it, or replace it with a role (e.g. 'the partnership office'))",
     ]
+
+
+def test_prerequisite_cycles_and_path_order(mini_copy: Path, edit: Edit) -> None:
+    modules = mini_copy / "content/training/modules"
+    second = (modules / "welcome.yaml").read_text(encoding="utf-8").replace("title: Welcome to the QI committee",
+                                                                           "title: Second steps")
+    (modules / "second.yaml").write_text(second.replace("objectives:", "prerequisites: [welcome]\nobjectives:"),
+                                         encoding="utf-8")
+    edit(modules / "welcome.yaml", "objectives:", "prerequisites: [second]\nobjectives:")
+    edit(mini_copy / "content/training/paths.yaml", "modules: [welcome]", "modules: [second, welcome, welcome]")
+    edit(modules / "second.yaml", "audience: [patient-advisors]", "audience: [top-managers]")
+    assert _report(mini_copy) == [
+        "content/training/modules/welcome.yaml:5:16: error: prerequisites: prerequisites go round in a circle: "
+        "second → welcome → second (remove one of these prerequisites)",
+        "content/training/paths.yaml:6:14: warning: paths[0].modules[0]: module 'second' comes before its "
+        "prerequisite 'welcome' (move 'welcome' earlier in the path)",
+        "content/training/paths.yaml:6:14: warning: paths[0].modules[0]: module 'second' is not written for this "
+        "path's audience 'patient-advisors' (add 'patient-advisors' to the module's audience, or remove it from "
+        "the path)",
+        "content/training/paths.yaml:6:31: error: paths[0].modules[2]: module 'welcome' is listed twice in this "
+        "path (keep it once)",
+    ]

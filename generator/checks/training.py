@@ -1,0 +1,108 @@
+"""Checks on the course as a whole: prerequisites form no cycle and come first in each path.
+
+These need several files at once (paths.yaml and the modules), so they run after the
+reference check, on entities that are known to exist.
+"""
+
+from __future__ import annotations
+
+from generator.issues import Issue, Severity, format_where
+from generator.loading.project import LoadedFiles
+from generator.model.training import LearningPath, Module
+
+
+def check_training(loaded: LoadedFiles) -> list[Issue]:
+    """Prerequisite cycles (errors), and paths that order modules against prerequisites (warnings)."""
+    modules: dict[str, Module] = {
+        key: value for key, value in loaded.entities.get("module", {}).items() if isinstance(value, Module)
+    }
+    issues = _cycles(loaded, modules)
+    for path_id, path in loaded.entities.get("path", {}).items():
+        if isinstance(path, LearningPath):
+            issues += _path_order(loaded, path_id, path, modules)
+    return issues
+
+
+def _cycles(loaded: LoadedFiles, modules: dict[str, Module]) -> list[Issue]:
+    issues: list[Issue] = []
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+
+    def visit(module_id: str, trail: list[str]) -> None:
+        state[module_id] = 1
+        for prerequisite in modules[module_id].prerequisites:
+            if prerequisite not in modules:
+                continue  # reported as an unknown module
+            if state.get(prerequisite) == 1:
+                cycle = [*trail[trail.index(prerequisite) :], prerequisite] if prerequisite in trail else [prerequisite]
+                origin = loaded.origins[("module", module_id)]
+                position = origin.located.position(("prerequisites",))
+                issues.append(
+                    Issue(
+                        origin.display,
+                        position.line,
+                        position.column,
+                        Severity.ERROR,
+                        f"prerequisites go round in a circle: {' → '.join(cycle)}",
+                        where="prerequisites",
+                        hint="remove one of these prerequisites",
+                    )
+                )
+            elif prerequisite not in state:
+                visit(prerequisite, [*trail, prerequisite])
+        state[module_id] = 2
+
+    for module_id in modules:
+        if module_id not in state:
+            visit(module_id, [module_id])
+    return issues
+
+
+def _path_order(loaded: LoadedFiles, path_id: str, path: LearningPath, modules: dict[str, Module]) -> list[Issue]:
+    issues: list[Issue] = []
+    origin = loaded.origins[("path", path_id)]
+    seen: set[str] = set()
+    for index, module_id in enumerate(path.modules):
+        module = modules.get(module_id)
+        if module is None:
+            continue
+        where = (*origin.prefix, "modules", index)
+        position = origin.located.position(where)
+        if module_id in seen:
+            issues.append(
+                Issue(
+                    origin.display,
+                    position.line,
+                    position.column,
+                    Severity.ERROR,
+                    f"module '{module_id}' is listed twice in this path",
+                    where=format_where(where),
+                    hint="keep it once",
+                )
+            )
+        for prerequisite in module.prerequisites:
+            if prerequisite in path.modules and prerequisite not in seen:
+                issues.append(
+                    Issue(
+                        origin.display,
+                        position.line,
+                        position.column,
+                        Severity.WARNING,
+                        f"module '{module_id}' comes before its prerequisite '{prerequisite}'",
+                        where=format_where(where),
+                        hint=f"move '{prerequisite}' earlier in the path",
+                    )
+                )
+        if path.audience not in module.audience:
+            issues.append(
+                Issue(
+                    origin.display,
+                    position.line,
+                    position.column,
+                    Severity.WARNING,
+                    f"module '{module_id}' is not written for this path's audience '{path.audience}'",
+                    where=format_where(where),
+                    hint=f"add '{path.audience}' to the module's audience, or remove it from the path",
+                )
+            )
+        seen.add(module_id)
+    return issues
