@@ -215,11 +215,11 @@ def test_prerequisite_cycles_and_path_order(mini_copy: Path, edit: Edit) -> None
     assert _report(mini_copy) == [
         "content/training/modules/welcome.yaml:5:16: error: prerequisites: prerequisites go round in a circle: "
         "second → welcome → second (remove one of these prerequisites)",
-        "content/training/paths.yaml:6:14: warning: paths[0].modules[0]: module 'second' comes before its "
+        "content/training/paths.yaml:6:15: warning: paths[0].modules[0]: module 'second' comes before its "
         "prerequisite 'welcome' (move 'welcome' earlier in the path)",
-        "content/training/paths.yaml:6:14: warning: paths[0].modules[0]: module 'second' is not written for this "
+        "content/training/paths.yaml:6:15: warning: paths[0].modules[0]: module 'second' is not written for this "
         "path's audience 'patient-advisors' (add 'patient-advisors' to the module's audience, or remove it from "
         "the path)",
-        "content/training/paths.yaml:6:31: error: paths[0].modules[2]: module 'welcome' is listed twice in this "
+        "content/training/paths.yaml:6:32: error: paths[0].modules[2]: module 'welcome' is listed twice in this "
         "path (keep it once)",
     ]
