@@ -16,9 +16,9 @@ from generator.render.diagrams.svg import (
     wrap,
 )
 
-WIDTH = 1000
-MARGIN = 20
-LABEL_COL = 300
+WIDTH = 960
+MARGIN = 16
+LABEL_COL = 290
 GAP = 24
 HEAD_GROUP = 34
 ROW = 78
@@ -52,8 +52,8 @@ def framework_svg(content: Content, lang: str) -> str:
     phases = list(content.phases.values())
     columns = len(levels) + len(phases)
     cell_w = (WIDTH - 2 * MARGIN - LABEL_COL - GAP) / max(1, columns)
-    size = 13
-    head_names = [wrap(t.name.get(lang, default), cell_w - 10, size, 3) for t in levels + phases]
+    size = 12.5
+    head_names = [wrap(t.name.get(lang, default), cell_w - 2, size, 3) for t in levels + phases]
     head_h = max(len(lines) for lines in head_names) * size * 1.25 + 16
     top = MARGIN + HEAD_GROUP + head_h
     legend_h = 44

@@ -16,11 +16,11 @@ from generator.render.diagrams.svg import (
 )
 
 MARGIN = 20
-BOX = 184
-GAP = 44
+BOX = 172
+GAP = 36
 BAND = 30
-TITLE_SIZE = 15
-ACTOR_SIZE = 13
+TITLE_SIZE = 16
+ACTOR_SIZE = 14
 
 
 def process_svg(content: Content, process_id: str, lang: str) -> str:

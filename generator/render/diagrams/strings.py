@@ -24,6 +24,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "timeline_title": "{case}: timeline of dated events by change phase",
         "timeline_desc": "{count} dated events. {events}",
         "no_events": "No dated events.",
+        "no_dated_event": "No dated event in this phase",
     },
     "fr": {
         "framework_title": "Le cadre : familles de pratiques par niveau de gestion et phase "
@@ -46,6 +47,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "timeline_title": "{case} : chronologie des événements datés par phase du changement",
         "timeline_desc": "{count} événements datés. {events}",
         "no_events": "Aucun événement daté.",
+        "no_dated_event": "Aucun événement daté dans cette phase",
     },
 }
 

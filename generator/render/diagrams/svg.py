@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape as _escape
 
 FONT = "Atkinson Hyperlegible, sans-serif"
@@ -30,14 +31,19 @@ def wrap(text: str, width: float, size: float, max_lines: int = 4) -> list[str]:
     limit = max(4, int(width / (size * _EM_ADVANCE)))
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    # Break after '/' too ('management/patient team' wraps at the slash).
+    words = [w for chunk in text.split() for w in re.findall(r"[^/]+/?|/", chunk)]
+    joined_after_slash = False
+    for word in words:
+        glue = "" if joined_after_slash else " "
+        joined_after_slash = word.endswith("/")
         while len(word) > limit:  # a word longer than the box: cut it
             if current:
                 lines.append(current)
                 current = ""
             lines.append(word[: limit - 1] + "-")
             word = word[limit - 1 :]
-        candidate = f"{current} {word}" if current else word
+        candidate = f"{current}{glue}{word}" if current else word
         if len(candidate) <= limit:
             current = candidate
         else:

@@ -16,12 +16,12 @@ from generator.render.diagrams.svg import (
     wrap,
 )
 
-WIDTH = 900
-MARGIN = 20
-PHASE_W = 180
-DATE_X = 220
-AXIS_X = 340
-EVENT_X = 360
+WIDTH = 720
+MARGIN = 16
+PHASE_W = 150
+DATE_X = 172
+AXIS_X = 262
+EVENT_X = 280
 SIZE = 15
 GAP = 16
 
@@ -44,7 +44,7 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
             described.append(f"{event.date}, {phase_name}: {title}.")
             count += 1
         if not rows:
-            rows.append(("", ["–"]))
+            rows.append(("", [label(lang, "no_dated_event")]))
         heights = [len(lines) * SIZE * 1.25 + GAP for _, lines in rows]
         band_h = max(sum(heights) + GAP, 56)
         fill = PALE if index % 2 == 0 else PALER

@@ -1,0 +1,135 @@
+"""What every page renderer receives: the content, the language, and link helpers.
+
+`SiteContext.at(page)` binds the context to the page being written, so links are
+relative to it and a renderer never computes a URL itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from generator.downloads import Download
+from generator.model.content import Content
+from generator.model.text import LocalizedText
+from generator.render.markup import parse_markdown
+from generator.render.site import urls
+from generator.render.site.html import Abbreviations, element_html, esc
+from generator.render.site.strings import t
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """The content and settings shared by every page; `page` is the page being written."""
+
+    content: Content
+    lang: str
+    directory_urls: bool = True
+    downloads: tuple[Download, ...] = ()
+    page: str = urls.HOME
+    abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations({}))
+
+    @classmethod
+    def create(cls, content: Content, lang: str, *, directory_urls: bool = True,
+               downloads: list[Download] | None = None) -> SiteContext:
+        """A context with the glossary's abbreviations ready."""
+        default = content.default_language
+        expansions: dict[str, str] = {}
+        for term in content.terms.values():
+            if term.abbreviation is not None:
+                expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
+        for kind in ("role", "program"):
+            for entity in content.entities.get(kind, {}).values():
+                if entity.abbreviation is not None:
+                    expansions.setdefault(entity.abbreviation.get(lang, default),
+                                          entity.name.get(lang, default))
+        return cls(content, lang, directory_urls,
+                   tuple(d for d in (downloads or []) if d.language == lang),
+                   urls.HOME, Abbreviations(expansions))
+
+    def at(self, page: str) -> SiteContext:
+        """This context, writing `page`."""
+        return replace(self, page=page)
+
+    # Text
+    def s(self, key: str, **values: object) -> str:
+        """A UI string, escaped for HTML."""
+        return esc(t(self.lang, key, **values))
+
+    def raw(self, key: str, **values: object) -> str:
+        """A UI string, unescaped (for Markdown headings use md_escape)."""
+        return t(self.lang, key, **values)
+
+    def plain(self, text: LocalizedText | None) -> str:
+        """A localized value as plain text (unescaped)."""
+        return "" if text is None else text.get(self.lang, self.content.default_language)
+
+    def text(self, text: LocalizedText | None) -> str:
+        """A localized value, escaped, abbreviations marked up."""
+        return self.abbreviations.html(self.plain(text))
+
+    def md(self, text: LocalizedText | None, heading_base: int = 3) -> str:
+        """A Markdown value rendered to HTML, block level."""
+        if text is None:
+            return ""
+        return element_html(parse_markdown(self.plain(text)), self._resolve, self.abbreviations,
+                            heading_base)
+
+    def md_inline(self, text: LocalizedText | None) -> str:
+        """A short Markdown value rendered without its paragraph wrapper."""
+        html = self.md(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return html[3:-4]
+        return html
+
+    # Links
+    def href_page(self, src: str, anchor: str = "") -> str:
+        """Relative link to a page of the site."""
+        return urls.href(self.page, src, anchor, self.directory_urls)
+
+    def href_static(self, path: str) -> str:
+        """Relative link to a file of the site, e.g. 'downloads/en/pack.pdf'."""
+        return urls.href_static(self.page, path, self.directory_urls)
+
+    def href(self, kind: str, entity_id: str) -> str | None:
+        """Relative link to where an entity is shown, or None when the site has no place for it."""
+        where = urls.target(kind, entity_id)
+        if where is None:
+            return None
+        return urls.href(self.page, where[0], where[1], self.directory_urls)
+
+    def title_of(self, kind: str, entity_id: str) -> str:
+        """Plain display name of any entity (title, name, term, short quote)."""
+        entity: Any = self.content.entities.get(kind, {}).get(entity_id)
+        if entity is None:
+            return entity_id
+        if kind == "quote":
+            words = self.plain(entity.text)
+            return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
+        if kind == "reference":
+            first = entity.authors[0].split()[0] if entity.authors else entity.title
+            return f"{first} ({entity.year})" if len(entity.authors) <= 1 else \
+                f"{first} et al. ({entity.year})"
+        for attribute in ("title", "name", "term"):
+            value = getattr(entity, attribute, None)
+            if isinstance(value, LocalizedText):
+                return self.plain(value)
+        return entity_id
+
+    def link(self, kind: str, entity_id: str, label: str | None = None) -> str:
+        """An <a> to an entity (a <span> when the site has no place for it)."""
+        text = self.abbreviations.html(label if label is not None else self.title_of(kind, entity_id))
+        target = self.href(kind, entity_id)
+        if target is None:
+            return f'<span class="pk-ref">{text}</span>'
+        return f'<a href="{esc(target)}" class="pk-ref pk-ref--{esc(kind)}">{text}</a>'
+
+    def _resolve(self, kind: str, entity_id: str, label: str | None) -> tuple[str | None, str]:
+        return self.href(kind, entity_id), label or self.title_of(kind, entity_id)
+
+    # Downloads
+    def downloads_of(self, kind: str, entity_id: str) -> list[Download]:
+        """Printable files that contain the entity (or print it)."""
+        key = f"{kind}:{entity_id}"
+        return [d for d in self.downloads
+                if (d.source_kind == kind and d.source_id == entity_id) or key in d.contains]

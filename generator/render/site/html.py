@@ -1,0 +1,126 @@
+"""Escaping and serialization: how content values land in the generated pages, safely.
+
+Every content value passes through one of three doors:
+- `esc` for plain text inside HTML (and attribute values);
+- `md_escape` for plain text in a Markdown line (headings, front matter titles);
+- `element_html` for content Markdown, parsed once by `generator.render.markup` and
+  serialized here, with `[[kind:id]]` references turned into links and abbreviations
+  wrapped in `<abbr>`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
+
+from markupsafe import escape
+
+from generator.render.markup import REF_ID, REF_KIND
+
+# Characters that mean something to Markdown, written as numeric entities in headings.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~<>&]")
+_VOID = {"br", "hr", "img"}
+# Markdown emits these; anything else is written as text (defence in depth).
+_ALLOWED = {
+    "p", "ul", "ol", "li", "em", "strong", "code", "pre", "a", "blockquote", "br", "hr",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div",
+    "span", "img", "dl", "dt", "dd", "sup", "sub", "abbr",
+}
+_ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start", "style"}
+# Inline elements whose text takes abbreviations (never code).
+_NO_ABBR = {"code", "pre", "abbr"}
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML content or a double-quoted attribute."""
+    return str(escape(text))
+
+
+def md_escape(text: str) -> str:
+    """Plain text safe on a Markdown line: HTML-escaped, Markdown syntax as entities."""
+    escaped = esc(text)
+
+    def _entity(m: re.Match[str]) -> str:
+        char = m.group(0)
+        return char if char == "&" else f"&#{ord(char)};"
+
+    # Keep the entities esc() wrote ('&lt;'), neutralize every other special character.
+    parts = re.split(r"(&(?:lt|gt|amp|quot|#\d+);)", escaped)
+    return "".join(p if i % 2 else _MD_SPECIAL.sub(_entity, p) for i, p in enumerate(parts))
+
+
+class Abbreviations:
+    """Wraps known abbreviations in `<abbr title=...>` inside escaped text."""
+
+    def __init__(self, expansions: Mapping[str, str]) -> None:
+        self.expansions = dict(expansions)
+        names = sorted(self.expansions, key=lambda a: (-len(a), a))
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?=s?(?![\w-]))")
+            if names else None
+        )
+
+    def html(self, text: str) -> str:
+        """`text` escaped, with abbreviations marked up."""
+        if self.pattern is None:
+            return esc(text)
+        out: list[str] = []
+        last = 0
+        for m in self.pattern.finditer(text):
+            out.append(esc(text[last : m.start()]))
+            abbr = m.group(1)
+            out.append(f'<abbr title="{esc(self.expansions[abbr])}">{esc(abbr)}</abbr>')
+            last = m.end()
+        out.append(esc(text[last:]))
+        return "".join(out)
+
+
+# (kind, id, label or None) -> (href or None, label)
+RefResolver = Callable[[str, str, str | None], tuple[str | None, str]]
+
+
+def element_html(root: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
+                 heading_base: int = 3, inner: bool = True) -> str:
+    """Serialize a parsed Markdown tree; `inner` drops the root <div> wrapper."""
+    out: list[str] = []
+    _serialize(root, resolve, abbreviations, heading_base, out, skip_tag=inner, abbr=True)
+    return "".join(out)
+
+
+def _text(text: str | None, abbreviations: Abbreviations, abbr: bool) -> str:
+    if not text:
+        return ""
+    return abbreviations.html(text) if abbr else esc(text)
+
+
+def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
+               heading_base: int, out: list[str], *, skip_tag: bool, abbr: bool) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    attrs = dict(el.attrib)
+    if tag == "a" and attrs.get(REF_KIND):
+        target, label = resolve(attrs[REF_KIND], attrs.get(REF_ID, ""), (el.text or None))
+        if target is None:
+            out.append(f'<span class="pk-ref">{abbreviations.html(label)}</span>')
+        else:
+            out.append(f'<a href="{esc(target)}" class="pk-ref">{abbreviations.html(label)}</a>')
+        out.append(_text(el.tail, abbreviations, abbr))
+        return
+    if re.fullmatch(r"h[1-6]", tag):
+        tag = f"h{min(6, int(tag[1]) - 1 + heading_base)}"
+    known = tag in _ALLOWED
+    if not skip_tag and known:
+        attr_text = "".join(
+            f' {name}="{esc(value)}"' for name, value in sorted(attrs.items())
+            if name in _ALLOWED_ATTRS and name != "style"
+        )
+        out.append(f"<{tag}{attr_text}>")
+    child_abbr = abbr and tag not in _NO_ABBR
+    out.append(_text(el.text, abbreviations, child_abbr))
+    for child in el:
+        _serialize(child, resolve, abbreviations, heading_base, out, skip_tag=False,
+                   abbr=child_abbr)
+    if not skip_tag and known and tag not in _VOID:
+        out.append(f"</{tag}>")
+    if not skip_tag:
+        out.append(_text(el.tail, abbreviations, abbr))

@@ -1,0 +1,72 @@
+"""The navigation: generated pages grouped in sections, so no page lists a thousand links.
+
+Material renders the whole navigation into every page; with `navigation.prune` only
+the open section is rendered, so keeping pages in sections keeps the build linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.render.site import urls
+from generator.render.site.context import SiteContext
+from generator.render.site.html import esc
+
+
+@dataclass(frozen=True)
+class NavNode:
+    """A page (src set) or a section (children set); `title` is plain text."""
+
+    title: str
+    src: str | None = None
+    children: tuple[NavNode, ...] = ()
+
+
+def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None) -> list[NavNode]:
+    """The site's navigation; `extra_pages` (title, src) are hand-written pages, listed last."""
+    c = ctx.content
+
+    def page(kind: str, entity_id: str) -> NavNode:
+        return NavNode(ctx.title_of(kind, entity_id), urls.entity_page(kind, entity_id))
+
+    practices = [NavNode(ctx.raw("all_practices"), urls.INDEXES["practice"])]
+    for family in c.families.values():
+        members = tuple(page("practice", p.id) for p in c.practices_in_family(family.id))
+        if members:
+            practices.append(NavNode(f"{family.number}. {ctx.plain(family.name)}", None, members))
+    program = [NavNode(ctx.raw("overview"), urls.INDEXES["program"])]
+    program += [page("program", x) for x in c.programs]
+    program += [page("process", x) for x in c.processes]
+    nav = [
+        NavNode(ctx.raw("home"), urls.HOME),
+        NavNode(ctx.raw("framework"), urls.FRAMEWORK),
+        NavNode(ctx.raw("practices"), None, tuple(practices)),
+        NavNode(ctx.raw("roles"), None, (NavNode(ctx.raw("all_roles"), urls.INDEXES["role"]),
+                                         *(page("role", x) for x in c.roles))),
+        NavNode(ctx.raw("cases"), None, (NavNode(ctx.raw("all_cases"), urls.INDEXES["case"]),
+                                         *(page("case", x) for x in c.cases))),
+        NavNode(ctx.raw("program"), None, tuple(program)),
+        NavNode(ctx.raw("tools"), None, (NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),
+                                         *(page("tool", x) for x in c.tools))),
+        NavNode(ctx.raw("library"), None, (
+            NavNode(ctx.raw("glossary"), urls.GLOSSARY),
+            NavNode(ctx.raw("references"), urls.REFERENCES),
+            NavNode(ctx.raw("quotes"), urls.QUOTES),
+            NavNode(ctx.raw("downloads"), urls.DOWNLOADS),
+            NavNode(ctx.raw("about"), urls.ABOUT),
+            *(NavNode(title, src) for title, src in (extra_pages or [])),
+        )),
+    ]
+    return nav
+
+
+def nav_config(nodes: list[NavNode]) -> list[Any]:
+    """The navigation as MkDocs' `nav` setting; titles escaped (themes print them as HTML)."""
+    out: list[Any] = []
+    for node in nodes:
+        if node.children:
+            out.append({esc(node.title): nav_config(list(node.children))})
+        else:
+            out.append({esc(node.title): node.src})
+    return out

@@ -1,0 +1,92 @@
+"""The home page: what the site is, and "choose your path", one card per audience."""
+
+from __future__ import annotations
+
+from generator.model.framework import Audience
+from generator.render.site import urls
+from generator.render.site.context import SiteContext
+from generator.render.site.html import esc
+from generator.render.site.icons import icon_svg
+from generator.render.site.page import Page, block, heading, make_page
+
+
+def _level_of(ctx: SiteContext, audience: Audience) -> str | None:
+    # An audience named after a level ('top-managers' -> 'top') gets that level's practices.
+    for level in ctx.content.levels:
+        if audience.id == level or audience.id.startswith(level + "-"):
+            return level
+    return None
+
+
+def _modules(ctx: SiteContext, n: int) -> str:
+    return ctx.s("modules_one") if n == 1 else ctx.s("modules_count", n=n)
+
+
+def _audience_card(ctx: SiteContext, audience: Audience) -> str:
+    c = ctx.content
+    links: list[str] = []
+    level = _level_of(ctx, audience)
+    if level:
+        count = sum(1 for p in c.practices.values() if level in p.levels)
+        target = ctx.href_page(urls.INDEXES["practice"]) + f"?level={level}"
+        links.append(f'<li><a href="{esc(target)}">{ctx.s("for_level")}</a> ({count})</li>')
+    for path in c.paths.values():
+        if path.audience == audience.id:
+            links.append(f"<li>{ctx.s('learning_path')}: {ctx.link('path', path.id)} "
+                         f"({_modules(ctx, len(path.modules))})</li>")
+    roles = [r.id for r in c.roles.values() if level and r.level == level]
+    if audience.id.startswith("patient"):
+        roles += [r.id for r in c.roles.values() if r.category == "patient"]
+    if roles:
+        links.append(f"<li>{ctx.s('your_roles')}: "
+                     + ", ".join(ctx.link("role", r) for r in dict.fromkeys(roles)) + "</li>")
+    tools = [t.id for t in c.tools.values() if audience.id in t.audience]
+    if tools:
+        more = ""
+        if len(tools) > 3:
+            more = (f', <a href="{esc(ctx.href_page(urls.INDEXES["tool"]))}">'
+                    f"{ctx.s('all_tools_n', n=len(tools))}</a>")
+        links.append(f"<li>{ctx.s('your_tools')}: "
+                     + ", ".join(ctx.link("tool", t) for t in tools[:3]) + more + "</li>")
+    docs = [d for d in ctx.downloads if audience.id in d.audience]
+    if docs:
+        links.append(f'<li><a href="{esc(ctx.href_page(urls.DOWNLOADS))}">'
+                     f"{ctx.s('your_downloads')}</a> ({len(docs)})</li>")
+    if len(links) < 2:
+        links.append(f'<li><a href="{esc(ctx.href_page(urls.FRAMEWORK))}">{ctx.s("framework")}'
+                     f"</a> — {ctx.s('explore_framework')}</li>")
+        links.append(f'<li><a href="{esc(ctx.href_page(urls.INDEXES["case"]))}">{ctx.s("cases")}'
+                     f"</a> — {ctx.s('explore_cases')}</li>")
+    icon = icon_svg(audience.icon)
+    icon_html = f'<span class="pk-path__icon">{icon}</span>' if icon else ""
+    return (f'<li class="pk-path" id="audience-{esc(audience.id)}">{icon_html}'
+            f'<h3 class="pk-path__title">{ctx.text(audience.name)}</h3>'
+            f'<p>{ctx.text(audience.short)}</p><ul class="pk-path__links">{"".join(links)}</ul></li>')
+
+
+def render_home(ctx: SiteContext) -> Page:
+    """The home page."""
+    c = ctx.content
+    cards = "".join(_audience_card(ctx, a) for a in c.audiences.values())
+    explore = [
+        (urls.FRAMEWORK, "framework", "explore_framework"),
+        (urls.INDEXES["case"], "cases", "explore_cases"),
+    ]
+    if c.processes:
+        first = next(iter(c.processes))
+        explore.append((f"program/processes/{first}.md", "", "explore_process"))
+    explore.append((urls.INDEXES["tool"], "tools", "explore_tools"))
+    tiles = []
+    for src, key, text_key in explore:
+        title = ctx.s(key) if key else ctx.text(c.processes[next(iter(c.processes))].name)
+        tiles.append(f'<li><a href="{esc(ctx.href_page(src))}"><strong>{title}</strong>'
+                     f"<span>{ctx.s(text_key)}</span></a></li>")
+    parts = [
+        heading(ctx.raw("choose_path"), "choose-your-path") + "\n\n"
+        + block(f"<p>{ctx.s('choose_path_intro')}</p><ul class=\"pk-paths\">{cards}</ul>"),
+        heading(ctx.raw("explore"), "explore") + "\n\n"
+        + block(f'<ul class="pk-tiles">{"".join(tiles)}</ul>'),
+    ]
+    return make_page(ctx, "home", ctx.plain(c.site.title), parts,
+                     description=ctx.plain(c.site.description), hide=("navigation", "toc"),
+                     lead=ctx.text(c.site.description))

@@ -1,0 +1,119 @@
+"""Render the whole site from the model: every page, the navigation and the static files.
+
+`render_site` is a plain function (no MkDocs): the plugin publishes what it returns,
+and `write_tree` writes the same Markdown tree to a folder for any other engine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.downloads import Download
+from generator.model.content import Content
+from generator.render.site import urls
+from generator.render.site.assets import site_assets
+from generator.render.site.context import SiteContext
+from generator.render.site.nav import NavNode, build_nav, nav_config
+from generator.render.site.page import Page
+from generator.render.site.pages_about import render_about, render_downloads
+from generator.render.site.pages_case import render_case
+from generator.render.site.pages_catalog import render_glossary, render_quotes, render_references
+from generator.render.site.pages_framework import render_framework
+from generator.render.site.pages_home import render_home
+from generator.render.site.pages_indexes import (
+    render_case_index,
+    render_practice_index,
+    render_program_index,
+    render_role_index,
+    render_tool_index,
+)
+from generator.render.site.pages_practice import render_practice
+from generator.render.site.pages_program import render_process, render_program
+from generator.render.site.pages_role import render_role
+from generator.render.site.pages_tool import render_tool
+from generator.writing import write_bytes_atomic, write_text_atomic
+
+
+@dataclass(frozen=True)
+class SiteTree:
+    """Everything generated for one language: pages, navigation, static files."""
+
+    pages: tuple[Page, ...]
+    nav: tuple[NavNode, ...]
+    assets: dict[str, bytes]
+    abbreviations: dict[str, str]
+
+    def nav_config(self) -> list[object]:
+        """The navigation in MkDocs' `nav` format."""
+        return nav_config(list(self.nav))
+
+
+def _render_pages(ctx: SiteContext) -> list[Page]:
+    c = ctx.content
+    singles: list[tuple[str, Callable[[SiteContext], Page]]] = [
+        (urls.HOME, render_home),
+        (urls.FRAMEWORK, render_framework),
+        (urls.INDEXES["practice"], render_practice_index),
+        (urls.INDEXES["role"], render_role_index),
+        (urls.INDEXES["case"], render_case_index),
+        (urls.INDEXES["tool"], render_tool_index),
+        (urls.INDEXES["program"], render_program_index),
+        (urls.QUOTES, render_quotes),
+        (urls.GLOSSARY, render_glossary),
+        (urls.REFERENCES, render_references),
+        (urls.ABOUT, render_about),
+        (urls.DOWNLOADS, render_downloads),
+    ]
+    pages = [render(ctx.at(src)) for src, render in singles]
+    pages += [render_practice(ctx.at(f"practices/{i}.md"), x) for i, x in c.practices.items()]
+    pages += [render_role(ctx.at(f"roles/{i}.md"), x) for i, x in c.roles.items()]
+    pages += [render_case(ctx.at(f"cases/{i}.md"), x) for i, x in c.cases.items()]
+    pages += [render_tool(ctx.at(f"tools/{i}.md"), x) for i, x in c.tools.items()]
+    pages += [render_program(ctx.at(f"program/{i}.md"), x) for i, x in c.programs.items()]
+    pages += [render_process(ctx.at(f"program/processes/{i}.md"), x) for i, x in c.processes.items()]
+    return pages
+
+
+def render_site(content: Content, lang: str | None = None, *, directory_urls: bool = True,
+                downloads: list[Download] | None = None,
+                extra_pages: list[tuple[str, str]] | None = None) -> SiteTree:
+    """Every generated page of the site in `lang` (the default language when None)."""
+    ctx = SiteContext.create(content, lang or content.default_language,
+                             directory_urls=directory_urls, downloads=downloads)
+    pages = _render_pages(ctx)
+    nav = build_nav(ctx, extra_pages)
+    return SiteTree(tuple(pages), tuple(nav), site_assets(content),
+                    dict(ctx.abbreviations.expansions))
+
+
+def page_inventory(tree: SiteTree) -> dict[str, int]:
+    """Number of generated pages per kind."""
+    counts: dict[str, int] = {}
+    for page in tree.pages:
+        counts[page.kind] = counts.get(page.kind, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def write_tree(tree: SiteTree, out: Path) -> list[Path]:
+    """Write the Markdown pages, static files and navigation (nav.yml) under `out`."""
+    written: list[Path] = []
+    for page in tree.pages:
+        path = out / page.src
+        write_text_atomic(path, page.markdown)
+        written.append(path)
+    for name, data in sorted(tree.assets.items()):
+        path = out / name
+        write_bytes_atomic(path, data)
+        written.append(path)
+    nav_path = out / "nav.yml"
+    write_text_atomic(nav_path, yaml.safe_dump({"nav": tree.nav_config()}, allow_unicode=True,
+                                               sort_keys=False))
+    abbr_path = out / "abbreviations.json"
+    write_text_atomic(abbr_path, json.dumps(tree.abbreviations, indent=2, ensure_ascii=False,
+                                            sort_keys=True) + "\n")
+    return [*written, nav_path, abbr_path]

@@ -1,0 +1,100 @@
+"""Where every generated page lives, and relative links between pages.
+
+Pages are named by source path (`practices/secure-funds.md`), as MkDocs names them.
+Links are written into HTML the generator builds itself, so they are computed here
+for both URL styles MkDocs offers (`a/b/` with directory URLs, `a/b.html` without).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Kinds with one page per entity, and the folder of their pages.
+ENTITY_FOLDERS: dict[str, str] = {
+    "practice": "practices",
+    "role": "roles",
+    "case": "cases",
+    "tool": "tools",
+    "program": "program",
+    "process": "program/processes",
+}
+
+HOME = "index.md"
+FRAMEWORK = "framework/index.md"
+QUOTES = "quotes/index.md"
+GLOSSARY = "glossary.md"
+REFERENCES = "references.md"
+ABOUT = "about.md"
+DOWNLOADS = "downloads.md"
+INDEXES: dict[str, str] = {
+    "practice": "practices/index.md",
+    "role": "roles/index.md",
+    "case": "cases/index.md",
+    "tool": "tools/index.md",
+    "program": "program/index.md",
+}
+
+# Kinds that live as an anchor on a shared page: (page, anchor prefix).
+ANCHORED: dict[str, tuple[str, str]] = {
+    "family": (FRAMEWORK, "family-"),
+    "level": (FRAMEWORK, "level-"),
+    "phase": (FRAMEWORK, "phase-"),
+    "continuum": (FRAMEWORK, "continuum-"),
+    "audience": (HOME, "audience-"),
+    "quote": (QUOTES, "quote-"),
+    "term": (GLOSSARY, "term-"),
+    "reference": (REFERENCES, "ref-"),
+    "document": (DOWNLOADS, "doc-"),
+}
+
+
+def entity_page(kind: str, entity_id: str) -> str | None:
+    """Source path of an entity's own page, or None when the kind has none."""
+    folder = ENTITY_FOLDERS.get(kind)
+    return f"{folder}/{entity_id}.md" if folder else None
+
+
+def target(kind: str, entity_id: str) -> tuple[str, str] | None:
+    """(page, anchor) where an entity is shown; None when the site does not show the kind."""
+    page = entity_page(kind, entity_id)
+    if page:
+        return page, ""
+    if kind in ANCHORED:
+        page, prefix = ANCHORED[kind]
+        return page, prefix + entity_id
+    return None
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page, relative to the site root ('' for the home page)."""
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_src: str, to_src: str, anchor: str, directory_urls: bool) -> str:
+    """A link from one page to another (or to an anchor on the same page)."""
+    fragment = f"#{anchor}" if anchor else ""
+    if from_src == to_src:
+        return fragment or "#"
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if directory_urls and (there.endswith("/") or not there):
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return rel + fragment
+
+
+def href_static(from_src: str, path: str, directory_urls: bool) -> str:
+    """A link from a page to a file of the site (a PDF, an image), by its site path."""
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    return posixpath.relpath(path, base.rstrip("/") or ".")
