@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from functools import lru_cache
 
 from generator.render.markup import REF_ID, REF_KIND, parse_markdown
 from generator.render.print.context import RenderContext
@@ -27,6 +28,12 @@ CALLOUT_COLOURS = {
     "warning": "#b8420f", "caution": "#b8420f", "danger": "#a4262c", "failure": "#a4262c",
     "bug": "#a4262c", "important": "#b8420f",
 }
+
+
+@lru_cache(maxsize=8192)
+def _parse(markdown_text: str) -> etree.Element:
+    """The shared parse, memoized: the same field is printed in many PDFs (trees are never changed)."""
+    return parse_markdown(markdown_text)
 
 
 class _Inline:
@@ -68,7 +75,7 @@ class MarkdownWriter:
 
     def blocks(self, markdown_text: str, base_level: int = 1) -> list[Code]:
         """Block expressions for a Markdown text; its headings start below `base_level`."""
-        root = parse_markdown(markdown_text)
+        root = _parse(markdown_text)
         levels = sorted({int(m.group(1)) for el in root.iter() if (m := _HEADING.match(el.tag))})
         shift = {level: min(base_level + 1 + rank, 6) for rank, level in enumerate(levels)}
         return list(self._children(root, shift))
@@ -79,7 +86,7 @@ class MarkdownWriter:
 
     def inline(self, markdown_text: str) -> Code:
         """A short field: its single paragraph as inline content (else its blocks)."""
-        root = parse_markdown(markdown_text)
+        root = _parse(markdown_text)
         children = list(root)
         if len(children) == 1 and children[0].tag == "p":
             return self._inline(children[0])

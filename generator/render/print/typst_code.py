@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{«—–-])"')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Code(str):
@@ -30,22 +32,10 @@ EMPTY = Code("[]")
 
 def string(text: str) -> Code:
     """`text` as a Typst string literal: every character means itself."""
-    out = ['"']
-    for char in text:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
-            out.append(f"\\u{{{ord(char):x}}}")
-        else:
-            out.append(char)
-    out.append('"')
-    return Code("".join(out))
+    escaped = text.translate(_ESCAPES)
+    if _CONTROL.search(escaped):
+        escaped = _CONTROL.sub(lambda m: f"\\u{{{ord(m.group()):x}}}", escaped)
+    return Code(f'"{escaped}"')
 
 
 def smarten(text: str) -> str:
