@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -47,3 +52,72 @@ def hostile_project(target: Path) -> Path:
         lines[index] = f'{key}{sep}"{PAYLOAD} {value}"'
         path.write_text("\n".join(lines), encoding="utf-8")
     return target
+
+
+def site_project(target: Path, source: Path = MINI) -> Path:
+    """A copy of a content project with the repository's mkdocs.yml and an empty docs/."""
+    if not target.exists():
+        shutil.copytree(source, target)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "docs").mkdir(exist_ok=True)
+    return target
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """`partnerkit build` in a fresh process (the way an author runs it)."""
+    command = [sys.executable, "-m", "generator.adapters.cli", "build", "--project", str(project),
+               "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("id", "name") and (name == "id" or tag == "a"):
+                self.ids.add(value)
+            if name in ("href", "src") or (name == "content" and tag == "meta" and value.startswith("http")):
+                self.refs.append((tag, name, value))
+
+
+def parse_html(path: Path) -> _Links:
+    """Ids and link targets of one HTML file."""
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or anchor in the built site that resolves to nothing."""
+    parsed = {path: parse_html(path) for path in sorted(site.rglob("*.html"))}
+    problems: list[str] = []
+    for path, links in parsed.items():
+        for tag, attribute, value in links.refs:
+            split = urlsplit(value)
+            if split.scheme or value.startswith("//"):
+                continue  # external: a separate test forbids loading anything from outside
+            if split.path.startswith("/"):  # root-relative (404.html): from the site root
+                target = site / unquote(split.path).lstrip("/")
+            else:
+                target = path if not split.path else (path.parent / unquote(split.path))
+            if split.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            target = target.resolve()
+            if not target.exists():
+                problems.append(f"{path.relative_to(site)}: <{tag} {attribute}={value!r}>: no such file")
+                continue
+            if split.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse_html(target).ids
+                if unquote(split.fragment) not in ids:
+                    problems.append(f"{path.relative_to(site)}: {value!r}: no anchor "
+                                    f"#{split.fragment} in {target.relative_to(site.resolve())}")
+    return problems
