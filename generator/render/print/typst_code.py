@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{«—–-])'")
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{«—–-])"')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -39,8 +39,10 @@ def string(text: str) -> Code:
 
 
 def smarten(text: str) -> str:
-    """Typographic apostrophes and double quotes, as a typesetter would set them."""
-    text = _WORD_APOSTROPHE.sub("\u2019", text)
+    """Typographic apostrophes and quotes, as a typesetter sets them: a quote after a space
+    or an opening bracket opens, any other closes (and is the apostrophe)."""
+    if "'" in text:
+        text = _OPEN_SINGLE.sub(lambda m: m.group(1) + "\u2018", text).replace("'", "\u2019")
     if '"' in text:
         text = _OPEN_DOUBLE.sub(lambda m: m.group(1) + "\u201c", text).replace('"', "\u201d")
     return text
