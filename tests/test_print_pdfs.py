@@ -189,3 +189,22 @@ def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
     assert {row["kind"] for row in rows} == {"document", "role-card", "tool"}
     assert all(row["pages"] >= 1 and row["size_bytes"] > 0 for row in rows)
     assert (project / ".cache" / "partnerkit" / "print").is_dir()
+
+
+def test_default_content_prints_every_document_role_card_and_tool(tmp_path: Path) -> None:
+    content = _load(ROOT)
+    downloads = build_pdfs(content, tmp_path, timestamp=STAMP)
+    made = {(d.source_kind, d.source_id, d.language) for d in downloads}
+    for doc in content.documents.values():
+        for lang in doc.languages or content.languages:
+            assert ("document", doc.id, lang) in made
+    for lang in content.languages:
+        assert {("role", r, lang) for r in content.roles} <= made
+        assert {("tool", t, lang) for t in content.tools} <= made
+    for download in downloads:
+        reader = PdfReader(tmp_path / download.file)
+        assert "/StructTreeRoot" in reader.trailer["/Root"], download.file
+        if download.kind == "role-card":
+            assert download.pages <= 2, f"{download.file} has {download.pages} pages"
+        if download.kind == "document":
+            assert download.pages >= 3 and reader.outline, download.file

@@ -277,11 +277,11 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
     if module.checks:
         out.append(heading(level + 1, ctx.w("checks")))
         for number, check in enumerate(module.checks, start=1):
-            out.append(call("pk-p", call("strong", text(f"{number}. {ctx.t(check.question)}"))))
+            out.append(call("pk-question", text(f"{number}. {ctx.t(check.question)}")))
             out.extend(call("pk-check", text(ctx.t(choice.text)), None) for choice in check.choices)
         out.append(heading(level + 2, ctx.w("answers")))
         out.append(numbered(
-            seq([call("strong", text(", ".join(ctx.t(c.text) for c in check.choices if c.correct))),
+            seq([call("strong", text(" · ".join(ctx.t(c.text) for c in check.choices if c.correct))),
                  text(" — "),
                  seq([md.inline(ctx.t(c.feedback)) for c in check.choices if c.correct], Code('" "'))])
             for check in module.checks))
