@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from generator.adapters.commands.common import add_project_option, report
-from generator.errors import ContentError
+from generator.errors import ContentError, UserError
 from generator.pipeline import load_content
 
 
@@ -37,9 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.render.print import build_pdfs_report, resolve_timestamp
 
     if args.jobs is not None and args.jobs < 1:
-        parser_error = "--jobs must be 1 or more"
-        print(f"partnerkit pdf: error: {parser_error}", file=sys.stderr)
-        return 2
+        raise UserError("--jobs must be 1 or more")
     started = time.perf_counter()
     loaded = load_content(args.project)
     if loaded.content is None:

@@ -73,6 +73,14 @@ def cache_key(job: PrintJob, options: PrintOptions) -> str:
     return digest.hexdigest()
 
 
+def available_cores() -> int:
+    """Cores this process may run on (the default number of worker processes)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _compile_job(job: PrintJob, options: PrintOptions) -> bytes:
     return compile_pdf(job.source, job.figures, pdf_a=options.pdf_a,
                        timestamp=int(options.timestamp.timestamp()), name=job.file)
@@ -85,8 +93,12 @@ def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) 
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].source))
     results: list[bytes] = [b""] * len(jobs)
     context = multiprocessing.get_context("spawn")
+    timestamp = int(options.timestamp.timestamp())
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {i: pool.submit(_compile_job, jobs[i], options) for i in order}
+        # Workers get plain data and import only the compile module (fast to start).
+        futures = {i: pool.submit(compile_pdf, jobs[i].source, dict(jobs[i].figures),
+                                  pdf_a=options.pdf_a, timestamp=timestamp, name=jobs[i].file)
+                   for i in order}
         for i, future in futures.items():
             results[i] = future.result()
     return results
@@ -113,7 +125,7 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
             pdfs[key] = cached.read_bytes()
         else:
             stale.append(i)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = jobs if jobs is not None else available_cores()
     for i, pdf in zip(stale, _compile_all([planned[i] for i in stale], options, workers), strict=True):
         pdfs[keys[i]] = pdf
         if cache_dir is not None:
