@@ -208,3 +208,22 @@ def test_default_content_prints_every_document_role_card_and_tool(tmp_path: Path
             assert download.pages <= 2, f"{download.file} has {download.pages} pages"
         if download.kind == "document":
             assert download.pages >= 3 and reader.outline, download.file
+
+
+def test_long_tables_break_between_rows_and_repeat_their_header(mini_copy: Path, tmp_path: Path) -> None:
+    glossary = mini_copy / "content/glossary.yaml"
+    terms = "".join(
+        f"  - id: term-{n:03d}\n    term: Term number {n:03d}\n"
+        f"    definition: Definition {n:03d} that is long enough to take a line or two of the table, "
+        f"so that the glossary runs over several pages.\n" for n in range(120))
+    glossary.write_text(glossary.read_text() + terms)
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    reader = PdfReader(tmp_path / "en/documents/pa-onboarding.pdf")
+    pages = [page.extract_text() for page in reader.pages]
+    glossary_pages = [text for text in pages if "Term number" in text]
+    assert len(glossary_pages) >= 3
+    for text in glossary_pages:
+        assert "Abbreviation" in text and "Definition" in text.split("Term number")[0], \
+            "every page of the table starts with its header row"
+        # A row is never split: each definition printed on a page ends on that page.
+        assert text.count("Definition 0") + text.count("Definition 1") == text.count("several pages.")
