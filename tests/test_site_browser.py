@@ -33,7 +33,7 @@ KINDS = {
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -175,3 +175,19 @@ def test_abbreviation_expands_on_hover(sites: dict[str, Path], server: str, brow
     abbr = page.locator("abbr[title]").first
     assert abbr.get_attribute("title") == "Quality improvement"
     page.context.close()
+
+
+def test_search_works_from_disk_without_outside_requests(sites: dict[str, Path], browser: Any) -> None:
+    root = sites["default"]
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: None if r.url.startswith("file://") else problems.append(r.url))
+    page.goto((root / "practices" / "index.html").as_uri(), wait_until="load")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("coach", delay=20)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    assert "matching" in page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    assert problems == []

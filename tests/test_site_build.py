@@ -110,6 +110,20 @@ def test_build_out_writes_the_markdown_tree(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_pdfs_are_printed_listed_and_linked(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "project")
+    result = build_site(project, tmp_path / "site", pdf=True)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    pdfs = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+    assert pdfs, "no PDF in the site"
+    listing = (site / "downloads.html").read_text(encoding="utf-8")
+    assert all(p.removeprefix("downloads/") in listing for p in pdfs)
+    assert ".pdf" in (site / "tools/preparation-checklist.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
+
+
+@pytest.mark.slow
 def test_default_content_builds_strict_with_working_links(tmp_path: Path) -> None:
     result = build_site(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr

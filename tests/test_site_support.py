@@ -63,10 +63,13 @@ def site_project(target: Path, source: Path = MINI) -> Path:
     return target
 
 
-def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """`partnerkit build` in a fresh process (the way an author runs it)."""
+def build_site(project: Path, site_dir: Path, *, strict: bool = True,
+               pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    """`partnerkit build` in a fresh process (the way an author runs it); PDFs only if asked."""
     command = [sys.executable, "-m", "generator.adapters.cli", "build", "--project", str(project),
                "--site-dir", str(site_dir)]
+    if not pdf:
+        command.append("--no-pdf")
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,8 +1,9 @@
 """`partnerkit build`: build the training site with MkDocs, or write the generated Markdown tree.
 
-Without --out: the site is built from the project's mkdocs.yml (the partnerkit plugin
-generates every page) into site/ or --site-dir, replacing the previous site only when
-the build succeeded. With --out DIR: only the generation runs, and the Markdown pages,
+Without --out: the PDFs are printed first (unchanged ones come from the cache; --no-pdf
+skips this), then the site is built from the project's mkdocs.yml (the partnerkit plugin
+generates every page and lists the PDFs) into site/ or --site-dir, replacing the
+previous site only when the build succeeded. With --out DIR: only the generation runs, and the Markdown pages,
 static files and navigation (nav.yml) are written to DIR, for another engine to build.
 """
 
@@ -44,7 +45,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--lang", metavar="CODE", help="language to generate (default: the first)")
     parser.add_argument("--downloads", type=Path, default=Path("build/downloads"), metavar="DIR",
                         help="PDFs and manifest.json written by print, relative to the project "
-                        "(default: build/downloads; used with --out)")
+                        "(default: build/downloads, where the plugin looks for them)")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="do not print PDFs first; the site lists whatever is already in --downloads")
     parser.set_defaults(run=run)
 
 
@@ -90,6 +93,8 @@ def _build_site(args: argparse.Namespace) -> int:
                         "--config-file)")
     _quiet_mkdocs_logging()
     started = time.perf_counter()
+    if not args.no_pdf:
+        _print_pdfs(args)
     try:
         config = load_config(str(config_file), strict=args.strict)
         target = Path(args.site_dir or config.site_dir).resolve()
@@ -112,6 +117,22 @@ def _build_site(args: argparse.Namespace) -> int:
         return 1
     print(f"site built in {target} in {time.perf_counter() - started:.2f} s")
     return 0
+
+
+def _print_pdfs(args: argparse.Namespace) -> None:
+    """Print every PDF into --downloads (the plugin's default folder), reusing cached ones."""
+    from generator.render.print import build_pdfs_report, resolve_timestamp
+
+    loaded = load_content(args.project)
+    if loaded.content is None:
+        raise ContentError(loaded.issues)
+    started = time.perf_counter()
+    out = args.project / args.downloads
+    cache = args.project / ".cache" / "partnerkit" / "print"
+    result = build_pdfs_report(loaded.content, out, cache_dir=cache, jobs=None,
+                               timestamp=resolve_timestamp(args.project))
+    print(f"{len(result.downloads)} PDFs in {out} ({len(result.compiled)} built, "
+          f"{len(result.reused)} unchanged) in {time.perf_counter() - started:.1f} s")
 
 
 def _quiet_mkdocs_logging() -> None:

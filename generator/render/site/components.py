@@ -134,7 +134,8 @@ def download_links(ctx: SiteContext, downloads: list[Download]) -> str:
         return ""
     items = "".join(
         f'<li><a href="{esc(ctx.href_static("downloads/" + d.file))}" '
-        f'download>{esc(d.title)}</a> <span class="pk-muted">(PDF, {ctx.s("pages", n=d.pages)}, '
+        f'download>{esc(d.title)}</a> <span class="pk-muted">({ctx.s("dl_" + d.kind)}, PDF, '
+        f'{ctx.s("page_one") if d.pages == 1 else ctx.s("pages", n=d.pages)}, '
         f"{size_text(d.size_bytes)})</span></li>"
         for d in downloads
     )

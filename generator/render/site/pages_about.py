@@ -68,7 +68,7 @@ def render_downloads(ctx: SiteContext) -> Page:
                  f'{ctx.s("audience")}</th><th scope="col">{ctx.s("language")}</th>'
                  f'<th scope="col">{ctx.s("pages_col")}</th>'
                  f'<th scope="col">{ctx.s("size")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        parts.append(section(ctx, "dl_" + kind, table, anchor=f"kind-{kind}"))
+        parts.append(section(ctx, "dls_" + kind, table, anchor=f"kind-{kind}"))
     # Documents with no PDF yet still get their anchor, so links to them resolve.
     missing = [d for d in ctx.content.documents if d not in anchored]
     if missing:
