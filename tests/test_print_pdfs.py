@@ -227,3 +227,34 @@ def test_long_tables_break_between_rows_and_repeat_their_header(mini_copy: Path,
             "every page of the table starts with its header row"
         # A row is never split: each definition printed on a page ends on that page.
         assert text.count("Definition 0") + text.count("Definition 1") == text.count("several pages.")
+
+
+def test_logo_and_local_images_come_from_the_project_only(mini_copy: Path, tmp_path: Path) -> None:
+    (mini_copy / "content/images").mkdir()
+    (mini_copy / "content/images/badge.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" '
+        'fill="#1f5f8b"/></svg>')
+    (tmp_path / "outside.svg").write_text((mini_copy / "content/images/badge.svg").read_text())
+    site = mini_copy / "content/site.yaml"
+    site.write_text(site.read_text() + "logo: content/images/badge.svg\n")
+    document = mini_copy / "content/documents/pa-onboarding.yaml"
+    document.write_text(document.read_text().replace(
+        "body: Welcome to the team. This pack explains your role.",
+        'body: "Welcome.\\n\\n![Team badge](images/badge.svg)\\n\\n![Escaped](../../outside.svg)"'))
+    build_pdfs(_load(mini_copy), tmp_path / "out", jobs=1, timestamp=STAMP, project=mini_copy)
+    reader = PdfReader(tmp_path / "out/en/documents/pa-onboarding.pdf")
+    alts: list[str] = []
+
+    def walk(node: object) -> None:
+        node = getattr(node, "get_object", lambda: node)()
+        if isinstance(node, dict):
+            if "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+            walk(node.get("/K"))
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert "Team badge" in alts and "Test Health Centre" in alts  # the picture, the logo
+    assert "Escaped" in _text(reader), "an image outside the project prints as its text only"

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out or args.project / "build" / "downloads"
     cache = None if args.no_cache else (args.cache or args.project / ".cache" / "partnerkit" / "print")
     result = build_pdfs_report(loaded.content, out, cache_dir=cache, jobs=args.jobs,
-                               timestamp=resolve_timestamp(args.project))
+                               timestamp=resolve_timestamp(args.project), project=args.project)
     for download in result.downloads:
         print(f"{download.file}  {download.pages} p.  {download.size_bytes / 1024:.0f} KiB")
     pages = sum(d.pages for d in result.downloads)

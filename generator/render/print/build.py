@@ -111,10 +111,11 @@ def _download(job: PrintJob, pages: int, size: int) -> Download:
 
 
 def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None = None,
-                      jobs: int | None = None, timestamp: datetime | None = None) -> BuildReport:
+                      jobs: int | None = None, timestamp: datetime | None = None,
+                      project: Path | None = None) -> BuildReport:
     """`build_pdfs`, also saying which PDFs were compiled and which reused."""
     options = PrintOptions(timestamp=timestamp or resolve_timestamp(), pdf_a=content.site.pdf_a)
-    planned = plan_jobs(content, options)
+    planned = plan_jobs(content, options, project)
     keys = [cache_key(job, options) for job in planned]
     pdfs: dict[str, bytes] = {}
     pages: dict[str, int] = {}
@@ -150,13 +151,15 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
 
 
 def build_pdfs(content: Content, out_dir: Path, *, cache_dir: Path | None = None,
-               jobs: int | None = None, timestamp: datetime | None = None) -> list[Download]:
+               jobs: int | None = None, timestamp: datetime | None = None,
+               project: Path | None = None) -> list[Download]:
     """Write every document, role card and tool as PDF under `out_dir/<lang>/`, and
     `out_dir/manifest.json`. Unchanged PDFs come from `cache_dir` (no cache when None);
     the others compile on `jobs` processes (default: every core). `timestamp` defaults
-    to `resolve_timestamp()`."""
+    to `resolve_timestamp()`; `project` (optional) is where the site logo and local
+    Markdown images are read from."""
     return build_pdfs_report(content, out_dir, cache_dir=cache_dir, jobs=jobs,
-                             timestamp=timestamp).downloads
+                             timestamp=timestamp, project=project).downloads
 
 
 def _remove_dropped(out_dir: Path, current: set[str]) -> None:

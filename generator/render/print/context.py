@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.model.content import Content
@@ -18,6 +19,7 @@ from generator.render.print import labels
 from generator.render.print.typst_code import Code, call, text
 
 _QUOTE_WORDS = 9
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif")
 
 
 @dataclass
@@ -29,6 +31,7 @@ class RenderContext:
     targets: frozenset[str] = frozenset()  # "kind:id" printed in this PDF (from the first pass)
     placed: dict[str, None] = field(default_factory=dict)  # "kind:id" given a label so far
     figures: dict[str, bytes] = field(default_factory=dict)  # file name in the compile root -> bytes
+    project: Path | None = None  # where local images and the logo are read from (None: not printed)
 
     def t(self, value: LocalizedText | None) -> str:
         """Localized text in this PDF's language (falling back to the default language)."""
@@ -79,6 +82,23 @@ class RenderContext:
         name = f"figures/{re.sub(r'[^a-z0-9-]+', '-', stem)}.svg"
         self.figures[name] = svg.encode("utf-8")
         return name
+
+
+    def add_asset(self, src: str) -> str | None:
+        """Copy a local image of the project into the compile root; None when it cannot be used.
+
+        The path is relative to the project (or its content/ folder) and must stay inside it.
+        """
+        if self.project is None or not src.lower().endswith(IMAGE_SUFFIXES):
+            return None
+        root = self.project.resolve()
+        for base in (root, root / "content"):
+            path = (base / src).resolve()
+            if path.is_relative_to(root) and path.is_file():
+                name = f"assets/{re.sub(r'[^A-Za-z0-9.-]+', '-', path.relative_to(root).as_posix())}"
+                self.figures[name] = path.read_bytes()
+                return name
+        return None
 
 
 def label_name(kind: str, entity_id: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from generator.downloads import DownloadKind
 from generator.model.content import Content
@@ -62,11 +63,12 @@ class PrintJob:
 Builder = Callable[[RenderContext], list[Code]]
 
 
-def _render_twice(content: Content, lang: str, build: Builder) -> tuple[list[Code], RenderContext]:
+def _render_twice(content: Content, lang: str, build: Builder,
+                  project: Path | None) -> tuple[list[Code], RenderContext]:
     """First pass: learn what the PDF prints; second: write references against it."""
-    first = RenderContext(content, lang)
+    first = RenderContext(content, lang, project=project)
     build(first)
-    second = RenderContext(content, lang, targets=frozenset(first.placed))
+    second = RenderContext(content, lang, targets=frozenset(first.placed), project=project)
     return build(second), second
 
 
@@ -139,25 +141,28 @@ def _contains(content: Content, ctx: RenderContext) -> tuple[str, ...]:
     return tuple(key for key in ctx.placed if key.split(":", 1)[0] in kinds)
 
 
-def document_job(content: Content, doc: Document, lang: str, options: PrintOptions) -> PrintJob:
+def document_job(content: Content, doc: Document, lang: str, options: PrintOptions,
+                 project: Path | None = None) -> PrintJob:
     """A document: cover, contents, then its sections as chapters."""
     def build(ctx: RenderContext) -> list[Code]:
         ctx.anchor("document", doc.id)
         return [block for section in doc.sections for block in _section(ctx, section)]
 
-    body, ctx = _render_twice(content, lang, build)
+    body, ctx = _render_twice(content, lang, build, project)
     title = ctx.t(doc.title)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "document"),
                  subtitle=ctx.t(doc.subtitle) or None, summary=ctx.t(doc.summary),
                  audience=tuple(doc.audience))
+    meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
     return PrintJob(f"{lang}/documents/{doc.id}.pdf", title, "document", "document", doc.id,
                     tuple(doc.audience), lang, _source(meta, "pk-document", body), dict(ctx.figures),
                     _contains(content, ctx))
 
 
-def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptions) -> PrintJob:
+def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptions,
+                  project: Path | None = None) -> PrintJob:
     """A role card: one or two pages about one role."""
-    body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True))
+    body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True), project)
     title = ctx.name_of("role", role_id)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "role-card"))
     meta["text-size"] = Code("9.5pt")
@@ -165,9 +170,10 @@ def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptio
                     _source(meta, "pk-sheet", body), dict(ctx.figures), _contains(content, ctx))
 
 
-def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions) -> PrintJob:
+def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions,
+             project: Path | None = None) -> PrintJob:
     """A tool: the printable form or checklist."""
-    body, ctx = _render_twice(content, lang, lambda c: render_tool(c, tool_id))
+    body, ctx = _render_twice(content, lang, lambda c: render_tool(c, tool_id), project)
     tool = content.tools[tool_id]
     title = ctx.t(tool.title)
     meta = _meta(content, lang, options, title=title, kind_label=ctx.w("kind-" + tool.kind),
@@ -177,13 +183,17 @@ def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions) -
                     _contains(content, ctx))
 
 
-def plan_jobs(content: Content, options: PrintOptions) -> list[PrintJob]:
-    """Every PDF of the build: each document in its languages, each role card and tool in all."""
+def plan_jobs(content: Content, options: PrintOptions, project: Path | None = None) -> list[PrintJob]:
+    """Every PDF of the build: each document in its languages, each role card and tool in all.
+
+    `project` is where local images and the site logo are read from; without it they are
+    left out (images print as their alternative text).
+    """
     jobs: list[PrintJob] = []
     for doc in content.documents.values():
         for lang in doc.languages or content.languages:
-            jobs.append(document_job(content, doc, lang, options))
+            jobs.append(document_job(content, doc, lang, options, project))
     for lang in content.languages:
-        jobs += [role_card_job(content, role_id, lang, options) for role_id in content.roles]
-        jobs += [tool_job(content, tool_id, lang, options) for tool_id in content.tools]
+        jobs += [role_card_job(content, role_id, lang, options, project) for role_id in content.roles]
+        jobs += [tool_job(content, tool_id, lang, options, project) for tool_id in content.tools]
     return jobs

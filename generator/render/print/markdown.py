@@ -103,6 +103,11 @@ class MarkdownWriter:
     def _block(self, el: etree.Element, shift: dict[int, int]) -> Code | None:
         tag = el.tag
         if tag == "p":
+            if len(el) == 1 and el[0].tag == "img" and not (el.text or "").strip() \
+                    and not (el[0].tail or "").strip():
+                figure = self._image(el[0], block=True)
+                if figure is not None:
+                    return figure
             return call("pk-p", self._inline(el))
         if (m := _HEADING.match(tag)) is not None:
             return call("pk-h", shift.get(int(m.group(1)), 6), self._inline(el))
@@ -233,8 +238,19 @@ class MarkdownWriter:
                 return call("link", string(href), body)
             return body  # a site-relative link means nothing on paper
         if tag == "img":
-            return call("emph", text(el.get("alt", "")))
+            return self._image(el, block=False) or call("emph", text(el.get("alt", "")))
         return self._inline_children(el)
+
+    def _image(self, el: etree.Element, *, block: bool) -> Code | None:
+        """A local image of the project, with its alternative text (PDF/UA requires one)."""
+        src = el.get("src", "")
+        path = self.ctx.add_asset(src)
+        if path is None:
+            return None
+        alt = el.get("alt", "").strip() or src.rsplit("/", 1)[-1]
+        if block:
+            return call("pk-picture", path, text(alt))
+        return call("box", call("image", path, alt=text(alt), height=Code("1.2em")))
 
 
 _INLINE_TAGS = {"em", "i", "strong", "b", "code", "br", "a", "img", "span"}
