@@ -31,7 +31,7 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
     name = process.name.get(lang, default)
     steps = []
     for step in process.steps:
-        title_lines = wrap(step.title.get(lang, default), BOX - 20, TITLE_SIZE, 4)
+        title_lines = wrap(step.title.get(lang, default), BOX - 20, TITLE_SIZE, 6)
         actors = [content.roles[a].name.get(lang, default) for a in step.actors]
         actor_lines = [line for actor in actors for line in wrap(actor, BOX - 34, ACTOR_SIZE, 2)]
         steps.append((step, title_lines, actors, actor_lines))
