@@ -48,6 +48,22 @@ def _outline_titles(outline: list[object]) -> list[str]:
     return titles
 
 
+def _struct_values(node: object, key: str) -> list[str]:
+    """Every value of `key` in the structure tree under `node`."""
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        item = getattr(item, "get_object", lambda item=item: item)()
+        if isinstance(item, dict):
+            if key in item:
+                found.append(str(item[key]))
+            stack.append(item.get("/K"))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
@@ -177,6 +193,8 @@ def test_french_accents_language_and_pdf_a(mini_copy: Path, tmp_path: Path) -> N
     assert "Table des matières" in reader.pages[1].extract_text()
     xmp = root["/Metadata"].get_object().get_data()
     assert b"pdfaid" in xmp and b"pdfuaid" in xmp
+    # The English quote printed as said in the French pack is tagged as English.
+    assert "en" in _struct_values(root["/StructTreeRoot"], "/Lang")
 
 
 def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
@@ -243,18 +261,6 @@ def test_logo_and_local_images_come_from_the_project_only(mini_copy: Path, tmp_p
         'body: "Welcome.\\n\\n![Team badge](images/badge.svg)\\n\\n![Escaped](../../outside.svg)"'))
     build_pdfs(_load(mini_copy), tmp_path / "out", jobs=1, timestamp=STAMP, project=mini_copy)
     reader = PdfReader(tmp_path / "out/en/documents/pa-onboarding.pdf")
-    alts: list[str] = []
-
-    def walk(node: object) -> None:
-        node = getattr(node, "get_object", lambda: node)()
-        if isinstance(node, dict):
-            if "/Alt" in node:
-                alts.append(str(node["/Alt"]))
-            walk(node.get("/K"))
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    alts = _struct_values(reader.trailer["/Root"]["/StructTreeRoot"], "/Alt")
     assert "Team badge" in alts and "Test Health Centre" in alts  # the picture, the logo
     assert "Escaped" in _text(reader), "an image outside the project prints as its text only"

@@ -52,7 +52,12 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     attribution = ctx.t(item.speaker.label)
     source = ctx.name_of("reference", item.source.reference)
     locator = f", {item.source.locator}" if item.source.locator else ""
-    return call("pk-quote", text(ctx.t(item.text)), text(f"{attribution} ({source}{locator})"),
+    body = text(ctx.t(item.text))
+    if not item.text.has(ctx.lang) and item.language != ctx.lang \
+            and (item.text.has(item.language) or isinstance(item.text.root, str)):
+        # Printed in the words as said: tag their language for screen readers.
+        body = call("text", body, lang=item.language)
+    return call("pk-quote", body, text(f"{attribution} ({source}{locator})"),
                 lbl=ctx.anchor("quote", quote_id))
 
 
