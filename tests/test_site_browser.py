@@ -26,7 +26,7 @@ KINDS = {
     "home": "index.html", "framework": "framework/index.html", "practice index": "practices/index.html",
     "practice": "practices/prepare-patient-advisors.html", "role": "roles/patient-advisor.html",
     "case": "cases/{case}.html", "tool": "tools/{tool}.html", "program": "program/partners-in-care.html",
-    "process": "program/processes/five-step-involvement.html", "quotes": "quotes/index.html",
+    "process": "program/processes/five-step-involvement.html", "quotes": "quotes.html",
     "glossary": "glossary.html", "references": "references.html", "about": "about.html",
     "downloads": "downloads.html",
 }

@@ -34,7 +34,7 @@ def test_fixture_builds_every_page(mini_site: Path) -> None:
                 "roles/program-manager.html", "cases/oncology.html",
                 "tools/preparation-checklist.html", "program/partners-in-care.html",
                 "program/processes/five-step-involvement.html", "glossary.html", "references.html",
-                "quotes/index.html", "about.html", "downloads.html", "assets/fonts/AtkinsonHyperlegible-Regular.ttf",
+                "quotes.html", "about.html", "downloads.html", "assets/fonts/AtkinsonHyperlegible-Regular.ttf",
                 "search/search_index.js"]
     missing = [name for name in expected if not (mini_site / name).is_file()]
     assert not missing

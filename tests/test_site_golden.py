@@ -21,7 +21,7 @@ UPDATE = os.environ.get("PARTNERKIT_UPDATE_GOLDENS") == "1"
 PAGES = [
     "index.md", "framework/index.md", "practices/index.md", "practices/prepare-patient-advisors.md",
     "roles/patient-advisor.md", "cases/oncology.md", "tools/preparation-checklist.md",
-    "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes/index.md",
+    "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes.md",
     "glossary.md", "references.md", "about.md", "downloads.md",
 ]
 

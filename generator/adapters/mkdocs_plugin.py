@@ -101,6 +101,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
                               "rename or remove them: " + ", ".join(clashes))
         home = next(p for p in self.tree.pages if p.src == "index.md")
         config.site_name = esc(home.title)
+        if not config.copyright:
+            config.copyright = self.tree.copyright
         if self.config.nav:
             config.nav = self.tree.nav_config()
         config.extra_css = [assets.THEME_CSS, assets.CSS,

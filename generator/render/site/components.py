@@ -27,13 +27,12 @@ def quote_figure(ctx: SiteContext, quote: Quote, *, anchor: bool = False,
     bits.append(f"<cite>{source}</cite>")
     lang_note = ""
     if quote.language != ctx.lang:
-        lang_note = (f'<span class="pk-quote__lang">'
-                     f'{ctx.s("translated_from", lang=ctx.raw("lang_" + quote.language) if quote.language in ("en", "fr") else quote.language)}'
-                     f"</span>")
+        said_in = ctx.raw("lang_" + quote.language) if quote.language in ("en", "fr") else quote.language
+        lang_note = f'<span class="pk-quote__lang">{ctx.s("translated_from", lang=said_in)}</span>'
     extra = ""
     if anchor:
-        extra = (f'<p class="pk-quote__consent"><strong>{ctx.s("consent")}:</strong> '
-                 f'{ctx.s("consent_" + quote.consent.basis)}. {ctx.md_inline(quote.consent.note)}</p>')
+        extra = (f'<details class="pk-quote__consent"><summary><strong>{ctx.s("consent")}:</strong> '
+                 f'{ctx.s("consent_" + quote.consent.basis)}</summary>{ctx.md(quote.consent.note)}</details>')
     if with_practices and quote.practices:
         extra += (f'<p class="pk-quote__practices"><strong>{ctx.s("practices")}:</strong> '
                   + link_list_inline(ctx, "practice", quote.practices) + "</p>")

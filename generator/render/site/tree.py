@@ -18,6 +18,7 @@ from generator.model.content import Content
 from generator.render.site import urls
 from generator.render.site.assets import site_assets
 from generator.render.site.context import SiteContext
+from generator.render.site.html import esc
 from generator.render.site.nav import NavNode, build_nav, nav_config
 from generator.render.site.page import Page
 from generator.render.site.pages_about import render_about, render_downloads
@@ -47,6 +48,7 @@ class SiteTree:
     nav: tuple[NavNode, ...]
     assets: dict[str, bytes]
     abbreviations: dict[str, str]
+    copyright: str = ""
 
     def nav_config(self) -> list[object]:
         """The navigation in MkDocs' `nav` format."""
@@ -87,8 +89,11 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
                              directory_urls=directory_urls, downloads=downloads)
     pages = _render_pages(ctx)
     nav = build_nav(ctx, extra_pages)
+    site = content.site
+    notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
+              f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
     return SiteTree(tuple(pages), tuple(nav), site_assets(content),
-                    dict(ctx.abbreviations.expansions))
+                    dict(ctx.abbreviations.expansions), notice)
 
 
 def page_inventory(tree: SiteTree) -> dict[str, int]:

@@ -21,7 +21,7 @@ ENTITY_FOLDERS: dict[str, str] = {
 
 HOME = "index.md"
 FRAMEWORK = "framework/index.md"
-QUOTES = "quotes/index.md"
+QUOTES = "quotes.md"
 GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
