@@ -81,7 +81,7 @@ def _source(meta: dict[str, object], template: str, body: list[Code]) -> str:
 
 def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kind_label: str,
           subtitle: str | None = None, summary: str | None = None,
-          audience: tuple[str, ...] = ()) -> dict[str, object]:
+          audience: tuple[str, ...] = (), front_pages: int = 0) -> dict[str, object]:
     site = content.site
     default = content.default_language
     organization = site.organization.get(lang, default)
@@ -114,7 +114,7 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
         "cover-facts": [[text(k), text(v)] for k, v in facts],
         "licence-line": text(f"{licence} {word(lang, 'contact', contact=contact)} "
                              f"© {options.timestamp.year} {organization}"),
-        "front-pages": 1 if kind_label == word(lang, "document") else 0,
+        "front-pages": front_pages,  # pages without header and footer (the cover)
     }
 
 
@@ -152,7 +152,7 @@ def document_job(content: Content, doc: Document, lang: str, options: PrintOptio
     title = ctx.t(doc.title)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "document"),
                  subtitle=ctx.t(doc.subtitle) or None, summary=ctx.t(doc.summary),
-                 audience=tuple(doc.audience))
+                 audience=tuple(doc.audience), front_pages=1)
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
     return PrintJob(f"{lang}/documents/{doc.id}.pdf", title, "document", "document", doc.id,
                     tuple(doc.audience), lang, _source(meta, "pk-document", body), dict(ctx.figures),
