@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from generator.model.content import Content
 from generator.pipeline import load_content
-from generator.render.print.build import DEFAULT_TIMESTAMP
+from generator.render.print.build import DEFAULT_TIMESTAMP, resolve_timestamp
 from generator.render.print.context import RenderContext
 from generator.render.print.jobs import PrintOptions, plan_jobs
 from generator.render.print.markdown import MarkdownWriter
@@ -67,16 +69,34 @@ def test_markdown_headings_nest_below_the_section(content: Content) -> None:
     assert 'pk-h(2, "Deep")' in code and 'pk-h(3, "Deeper")' in code
 
 
-def test_golden_typst_source_of_the_fixture_document(content: Content) -> None:
-    jobs = plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))
-    [document] = [job for job in jobs if job.kind == "document"]
-    golden = GOLDENS / "pa-onboarding.en.typ"
+@pytest.mark.parametrize(("file", "golden_name"), [
+    ("en/documents/pa-onboarding.pdf", "pa-onboarding.en.typ"),
+    ("en/tools/preparation-checklist.pdf", "preparation-checklist.en.typ"),
+])
+def test_golden_typst_source(content: Content, file: str, golden_name: str) -> None:
+    jobs = {job.file: job for job in plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))}
+    source = jobs[file].source
+    golden = GOLDENS / golden_name
     if os.environ.get("PARTNERKIT_UPDATE_GOLDENS") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(document.source, encoding="utf-8")
+        golden.write_text(source, encoding="utf-8")
     assert golden.is_file(), "run with PARTNERKIT_UPDATE_GOLDENS=1 to create the golden"
-    assert document.source == golden.read_text(encoding="utf-8"), \
-        "Typst source changed; review and regenerate with PARTNERKIT_UPDATE_GOLDENS=1"
+    assert source == golden.read_text(encoding="utf-8"), \
+        "Typst source changed; review the diff and regenerate with PARTNERKIT_UPDATE_GOLDENS=1"
+
+
+def test_build_date_comes_from_source_date_epoch_then_git_then_a_fixed_date(
+        mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert resolve_timestamp(mini_copy) == DEFAULT_TIMESTAMP  # not a git repository
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-05-04T03:02:01Z", "GIT_COMMITTER_DATE": "2025-05-04T03:02:01Z",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "content"], ["git", "commit", "-q", "-m", "c"]):
+        subprocess.run(command, cwd=mini_copy, env=env, check=True)
+    assert resolve_timestamp(mini_copy) == datetime(2025, 5, 4, 3, 2, 1, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert resolve_timestamp(mini_copy) == datetime(1970, 1, 2, tzinfo=UTC)
 
 
 def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:

@@ -115,6 +115,8 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
         "licence-line": text(f"{licence} {word(lang, 'contact', contact=contact)} "
                              f"© {options.timestamp.year} {organization}"),
         "front-pages": front_pages,  # pages without header and footer (the cover)
+        "sheet-note": text(f"{kind_label} · {word(lang, 'version')} {site.version} · "
+                           f"{long_date(options.timestamp, lang)}"),
     }
 
 
