@@ -46,9 +46,11 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
         meta.append((ctx.w("used-by"), refs(ctx, "role", tool.users)))
     if tool.practices:
         meta.append((ctx.w("supports"), refs(ctx, "practice", tool.practices)))
+    purpose, more = md.lead_and_rest(ctx.t(tool.purpose), level)
     out: list[Code | None] = [
         heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),
-        lead(md.inline(ctx.t(tool.purpose))),
+        lead(purpose),
+        *more,
         facts(meta),
     ]
     if tool.instructions is not None:

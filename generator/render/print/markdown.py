@@ -92,6 +92,16 @@ class MarkdownWriter:
             return self._inline(children[0])
         return self.content(markdown_text)
 
+    def lead_and_rest(self, markdown_text: str, base_level: int = 1) -> tuple[Code, list[Code]]:
+        """The first paragraph as inline content (for a lead), and the blocks after it."""
+        root = _parse(markdown_text)
+        children = list(root)
+        if len(children) > 1 and children[0].tag == "p":
+            rest = etree.Element("div")
+            rest.extend(children[1:])
+            return self._inline(children[0]), list(self._children(rest, {}))
+        return self.inline(markdown_text), []
+
     # -- blocks
 
     def _children(self, parent: etree.Element, shift: dict[int, int]) -> Iterator[Code]:
