@@ -1,0 +1,7 @@
+"""The training site: Markdown pages, navigation and static files generated from the model.
+
+`generator.render.site.tree.render_site(content, lang)` returns every page; the MkDocs
+plugin (`generator.adapters.mkdocs_plugin`) publishes them, and `partnerkit build --out`
+writes them to a folder for any other engine. One small module per page kind
+(`pages_*.py`); shared blocks in `components.py`; all UI words in `strings.py`.
+"""
