@@ -79,6 +79,18 @@ def test_script_in_text_fields_is_shown_as_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;" in (tmp_path / "site/practices/prepare-patient-advisors.html").read_text(encoding="utf-8")
 
 
+def test_site_logo_comes_from_the_project(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "project")
+    (project / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                                      '<rect width="10" height="10"/></svg>', encoding="utf-8")
+    site_yaml = project / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "logo: logo.svg\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/assets/logo.svg").is_file()
+    assert 'src="assets/logo.svg"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
 def test_content_error_stops_the_build_with_locations(tmp_path: Path) -> None:
     project = site_project(tmp_path / "project")
     practice = project / "content/practices/prepare-patient-advisors.yaml"

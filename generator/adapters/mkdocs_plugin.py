@@ -60,7 +60,7 @@ def load_site(project: Path, lang: str | None, *, directory_urls: bool,
         raise PluginError(f"partnerkit: {count} error{'s' if count != 1 else ''} in content:\n"
                           f"{problems}")
     return render_site(loaded.content, lang, directory_urls=directory_urls, downloads=downloads,
-                       extra_pages=extra_pages)
+                       extra_pages=extra_pages, project=project)
 
 
 def _hand_written(docs_dir: Path) -> list[tuple[str, str]]:
@@ -103,6 +103,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         config.site_name = esc(home.title)
         if not config.copyright:
             config.copyright = self.tree.copyright
+        if self.tree.logo:
+            config.theme["logo"] = self.tree.logo
         if self.config.nav:
             config.nav = self.tree.nav_config()
         config.extra_css = [assets.THEME_CSS, assets.CSS,

@@ -68,7 +68,8 @@ def _write_markdown(args: argparse.Namespace) -> int:
     if args.strict and warned:
         raise UserError("content has warnings and --strict is set")
     downloads = read_manifest(args.project / args.downloads)
-    tree = render_site(loaded.content, args.lang, directory_urls=True, downloads=downloads)
+    tree = render_site(loaded.content, args.lang, directory_urls=True, downloads=downloads,
+                       project=args.project)
     out: Path = args.out.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent if out.parent.exists()
                                     else None))

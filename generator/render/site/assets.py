@@ -51,6 +51,20 @@ def _theme_css(content: Content) -> str:
     )
 
 
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+
+def logo_asset(content: Content, project: Path | None) -> tuple[str, bytes] | None:
+    """The site logo as (path in the site, bytes): read from the project folder only."""
+    if project is None or not content.site.logo:
+        return None
+    root = project.resolve()
+    path = (root / content.site.logo).resolve()
+    if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() not in LOGO_SUFFIXES:
+        return None
+    return f"assets/logo{path.suffix.lower()}", path.read_bytes()
+
+
 def site_assets(content: Content) -> dict[str, bytes]:
     """Every static file, by its path in the site."""
     package = resources.files("generator.render.site") / "assets"

@@ -16,7 +16,7 @@ import yaml
 from generator.downloads import Download
 from generator.model.content import Content
 from generator.render.site import urls
-from generator.render.site.assets import site_assets
+from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
 from generator.render.site.nav import NavNode, build_nav, nav_config
@@ -49,6 +49,7 @@ class SiteTree:
     assets: dict[str, bytes]
     abbreviations: dict[str, str]
     copyright: str = ""
+    logo: str | None = None  # path of the logo in the site, when site.yaml names one
 
     def nav_config(self) -> list[object]:
         """The navigation in MkDocs' `nav` format."""
@@ -83,7 +84,8 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
 
 def render_site(content: Content, lang: str | None = None, *, directory_urls: bool = True,
                 downloads: list[Download] | None = None,
-                extra_pages: list[tuple[str, str]] | None = None) -> SiteTree:
+                extra_pages: list[tuple[str, str]] | None = None,
+                project: Path | None = None) -> SiteTree:
     """Every generated page of the site in `lang` (the default language when None)."""
     ctx = SiteContext.create(content, lang or content.default_language,
                              directory_urls=directory_urls, downloads=downloads)
@@ -92,8 +94,12 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
     site = content.site
     notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
               f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
-    return SiteTree(tuple(pages), tuple(nav), site_assets(content),
-                    dict(ctx.abbreviations.expansions), notice)
+    files = site_assets(content)
+    logo = logo_asset(content, project)
+    if logo is not None:
+        files[logo[0]] = logo[1]
+    return SiteTree(tuple(pages), tuple(nav), files, dict(ctx.abbreviations.expansions), notice,
+                    logo[0] if logo else None)
 
 
 def page_inventory(tree: SiteTree) -> dict[str, int]:
