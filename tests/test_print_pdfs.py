@@ -264,3 +264,19 @@ def test_logo_and_local_images_come_from_the_project_only(mini_copy: Path, tmp_p
     alts = _struct_values(reader.trailer["/Root"]["/StructTreeRoot"], "/Alt")
     assert "Team badge" in alts and "Test Health Centre" in alts  # the picture, the logo
     assert "Escaped" in _text(reader), "an image outside the project prints as its text only"
+
+
+def test_any_heading_levels_in_markdown_still_compile_as_pdf_ua(mini_copy: Path, tmp_path: Path) -> None:
+    tool = mini_copy / "content/tools/preparation-checklist.yaml"
+    tool.write_text(tool.read_text().replace(
+        "      - type: signature\n",
+        '      - type: info\n        text: "## In info\\n\\nText.\\n\\n# Top\\n\\n#### Deep"\n'
+        "      - type: signature\n"))
+    document = mini_copy / "content/documents/pa-onboarding.yaml"
+    document.write_text(document.read_text().replace(
+        "body: Welcome to the team. This pack explains your role.",
+        'body: "#### Deep first\\n\\ntext\\n\\n# Then top\\n\\n- item\\n\\n    ## heading in a list"'))
+    downloads = build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    assert len(downloads) == 4
+    titles = _outline_titles(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf").outline)
+    assert "Deep first" in titles and "Then top" in titles

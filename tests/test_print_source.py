@@ -112,3 +112,11 @@ def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:
     assert set(document.figures) == {"figures/framework.svg", "figures/process-five-step-involvement.svg",
                                      "figures/timeline-oncology.svg"}
     assert files["en/tools/preparation-checklist.pdf"].contains == ("tool:preparation-checklist",)
+
+
+def test_markdown_headings_never_skip_a_level(content: Content) -> None:
+    writer = MarkdownWriter(RenderContext(content, "en"))
+    markdown = "#### Deep first\n\ntext\n\n# Top\n\n## Below\n\n##### Deepest\n\n- item\n\n    # in a list"
+    code = writer.content(markdown, 1)
+    assert [int(n) for n in re.findall(r"pk-h\((\d)", code)] == [2, 2, 3, 4]
+    assert 'strong("in a list")' in code

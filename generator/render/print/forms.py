@@ -19,7 +19,7 @@ from generator.render.print.markdown import MarkdownWriter
 from generator.render.print.typst_code import Code, call, text
 
 
-def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem) -> Code:
+def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) -> Code:
     help_text = getattr(item, "help", None)
     help_code = text(ctx.t(help_text)) if help_text is not None else None
     if isinstance(item, CheckboxItem):
@@ -33,7 +33,7 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem) -> Code:
         words = [ctx.w("signature"), ctx.w("signer-name"), ctx.w("sign-date")]
         return call("pk-signature", text(ctx.t(item.label)), [text(w) for w in words])
     if isinstance(item, InfoItem):
-        return call("pk-info", md.content(ctx.t(item.text), 6))
+        return call("pk-info", md.content(ctx.t(item.text), level))
     raise TypeError(f"unknown tool item {type(item).__name__}")
 
 
@@ -57,5 +57,5 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
         out.append(call("pk-info", md.content(ctx.t(tool.instructions), level + 1)))
     for section in tool.sections:
         out.append(heading(level + 1, ctx.t(section.title)))
-        out.extend(_item(ctx, md, item) for item in section.items)
+        out.extend(_item(ctx, md, item, level + 1) for item in section.items)
     return compact(out)

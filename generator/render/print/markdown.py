@@ -65,6 +65,30 @@ class _Inline:
         return seq(codes)
 
 
+def _outline_headings(parent: etree.Element) -> Iterator[etree.Element]:
+    """Headings that print as headings: not those inside lists, quotes or callouts."""
+    for child in parent:
+        if _HEADING.match(child.tag):
+            yield child
+        elif child.tag == "div" and "admonition" not in child.get("class", "").split():
+            yield from _outline_headings(child)
+
+
+def _heading_levels(root: etree.Element, base_level: int) -> dict[int, int]:
+    """Output level of each heading (by element id): ranked below `base_level`, and never
+    more than one level deeper than the heading before it (PDF/UA forbids skipped levels)."""
+    headings = list(_outline_headings(root))
+    used = sorted({int(h.tag[1]) for h in headings})
+    rank = {level: base_level + 1 + i for i, level in enumerate(used)}
+    levels: dict[int, int] = {}
+    previous = base_level
+    for h in headings:
+        level = min(rank[int(h.tag[1])], previous + 1, 6)
+        levels[id(h)] = level
+        previous = level
+    return levels
+
+
 class MarkdownWriter:
     """Serializes Markdown fields for one PDF."""
 
@@ -74,11 +98,9 @@ class MarkdownWriter:
     # -- entry points
 
     def blocks(self, markdown_text: str, base_level: int = 1) -> list[Code]:
-        """Block expressions for a Markdown text; its headings start below `base_level`."""
+        """Block expressions for a Markdown text; its headings nest below `base_level`."""
         root = _parse(markdown_text)
-        levels = sorted({int(m.group(1)) for el in root.iter() if (m := _HEADING.match(el.tag))})
-        shift = {level: min(base_level + 1 + rank, 6) for rank, level in enumerate(levels)}
-        return list(self._children(root, shift))
+        return list(self._children(root, _heading_levels(root, base_level)))
 
     def content(self, markdown_text: str, base_level: int = 1) -> Code:
         """The whole text as one content value (paragraphs separated)."""
@@ -99,18 +121,18 @@ class MarkdownWriter:
         if len(children) > 1 and children[0].tag == "p":
             rest = etree.Element("div")
             rest.extend(children[1:])
-            return self._inline(children[0]), list(self._children(rest, {}))
+            return self._inline(children[0]), list(self._children(rest, _heading_levels(rest, base_level)))
         return self.inline(markdown_text), []
 
     # -- blocks
 
-    def _children(self, parent: etree.Element, shift: dict[int, int]) -> Iterator[Code]:
+    def _children(self, parent: etree.Element, levels: dict[int, int]) -> Iterator[Code]:
         for child in parent:
-            block = self._block(child, shift)
+            block = self._block(child, levels)
             if block is not None:
                 yield block
 
-    def _block(self, el: etree.Element, shift: dict[int, int]) -> Code | None:
+    def _block(self, el: etree.Element, levels: dict[int, int]) -> Code | None:
         tag = el.tag
         if tag == "p":
             if len(el) == 1 and el[0].tag == "img" and not (el.text or "").strip() \
@@ -119,14 +141,14 @@ class MarkdownWriter:
                 if figure is not None:
                     return figure
             return call("pk-p", self._inline(el))
-        if (m := _HEADING.match(tag)) is not None:
-            return call("pk-h", shift.get(int(m.group(1)), 6), self._inline(el))
+        if _HEADING.match(tag):
+            return call("pk-h", levels.get(id(el), 6), self._inline(el))
         if tag in ("ul", "ol"):
-            return self._list(el, shift)
+            return self._list(el, levels)
         if tag == "blockquote":
-            return call("pk-quote", blocks(self._flow(el, shift)), None)
+            return call("pk-quote", blocks(self._flow(el, levels)), None)
         if tag == "div" and "admonition" in el.get("class", "").split():
-            return self._callout(el, shift)
+            return self._callout(el, levels)
         if tag == "table":
             return self._table(el)
         if tag == "pre":
@@ -136,11 +158,11 @@ class MarkdownWriter:
         if tag == "hr":
             return Code("pk-rule()")
         if tag == "div":
-            return blocks(self._children(el, shift))
+            return blocks(self._children(el, levels))
         # Anything else inline-like standing alone (an image, a span).
         return call("pk-p", self._inline_element_only(el))
 
-    def _flow(self, el: etree.Element, shift: dict[int, int]) -> list[Code]:
+    def _flow(self, el: etree.Element, levels: dict[int, int]) -> list[Code]:
         """Content of a container: its loose text and its blocks (paragraph text unwrapped)."""
         out: list[Code] = []
         if el.text and el.text.strip():
@@ -156,7 +178,7 @@ class MarkdownWriter:
             elif child.tag in _INLINE_TAGS:
                 out.append(self._inline_element_only(child))
             else:
-                block = self._block(child, shift)
+                block = self._block(child, levels)
                 if block is not None:
                     out.append(block)
             if child.tail and child.tail.strip():
@@ -165,19 +187,19 @@ class MarkdownWriter:
                 out.append(builder.build())
         return out
 
-    def _list(self, el: etree.Element, shift: dict[int, int]) -> Code:
-        items = [self._list_item(li, shift) for li in el if li.tag == "li"]
+    def _list(self, el: etree.Element, levels: dict[int, int]) -> Code:
+        items = [self._list_item(li, levels) for li in el if li.tag == "li"]
         if el.tag == "ol":
             start = int(el.get("start", "1") or 1)
             return call("enum", *items, start=start)
         return call("list", *items)
 
-    def _list_item(self, li: etree.Element, shift: dict[int, int]) -> Code:
+    def _list_item(self, li: etree.Element, levels: dict[int, int]) -> Code:
         if any(child.tag not in _INLINE_TAGS for child in li):
-            return blocks(self._flow(li, shift))
+            return blocks(self._flow(li, levels))
         return self._inline(li)
 
-    def _callout(self, el: etree.Element, shift: dict[int, int]) -> Code:
+    def _callout(self, el: etree.Element, levels: dict[int, int]) -> Code:
         classes = [c for c in el.get("class", "").split() if c != "admonition"]
         kind = classes[0] if classes else "note"
         title: Code | None = None
@@ -190,7 +212,7 @@ class MarkdownWriter:
             elif _HEADING.match(child.tag):
                 body.append(call("strong", self._inline(child)))
             else:
-                block = self._block(child, shift)
+                block = self._block(child, levels)
                 if block is not None:
                     body.append(block)
         colour = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["note"])
