@@ -280,3 +280,30 @@ def test_any_heading_levels_in_markdown_still_compile_as_pdf_ua(mini_copy: Path,
     assert len(downloads) == 4
     titles = _outline_titles(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf").outline)
     assert "Deep first" in titles and "Then top" in titles
+
+
+_SNIPPETS = [
+    "#", "## ", "### Title", "#### Deep", "plain *em* **strong** `code`", "[](https://example.org)",
+    "[x]()", "[y](#frag)", "<https://auto.example.org>", "| | |\n|-|-|\n| | |", "| a |\n|---|\n| b |",
+    '!!! note ""\n    body only', "!!! danger", "!!! tip \"Title\"\n    - a\n    - b", ">", "> quote\n>\n> # heading",
+    "1. \n2. b\n    - nested\n        1. deeper", "- \n-", "```\nfenced # code\n```", "    indented code",
+    "***", "trailing  \nbreak", "![](pic.png)", "![alt](https://remote.example.org/x.png)",
+    "[[role:patient-advisor]]", "[[tool:preparation-checklist|the checklist]]", "[[case:oncology|a *case*]]",
+    "\\*escaped\\* \\# \\[", "&amp; &lt;b&gt; <b>bold?</b> <script>x</script>", "$$ x $$ @ref <label>",
+    "Term\n: definition?", "a | b", "---", "~~strike~~ ==mark== ^sup^",
+]
+
+
+def test_random_markdown_always_compiles_as_pdf_ua(mini_copy: Path, tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(20261126)
+    sections = []
+    for n in range(60):
+        body = "\n\n".join(rng.sample(_SNIPPETS, k=rng.randint(1, 6))) + f"\n\nend-of-section-{n}"
+        sections.append(f"  - type: text\n    title: Section {n}\n    body: {json.dumps(body)}\n")
+    document = mini_copy / "content/documents/pa-onboarding.yaml"
+    document.write_text(document.read_text().replace("sections:\n", "sections:\n" + "".join(sections), 1))
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    text = _text(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf"))
+    assert all(f"end-of-section-{n}" in text for n in range(60))

@@ -69,7 +69,8 @@ def _outline_headings(parent: etree.Element) -> Iterator[etree.Element]:
     """Headings that print as headings: not those inside lists, quotes or callouts."""
     for child in parent:
         if _HEADING.match(child.tag):
-            yield child
+            if "".join(child.itertext()).strip():
+                yield child
         elif child.tag == "div" and "admonition" not in child.get("class", "").split():
             yield from _outline_headings(child)
 
@@ -142,6 +143,8 @@ class MarkdownWriter:
                     return figure
             return call("pk-p", self._inline(el))
         if _HEADING.match(tag):
+            if not "".join(el.itertext()).strip():
+                return None  # an empty heading has nothing to say (and PDF/UA refuses it)
             return call("pk-h", levels.get(id(el), 6), self._inline(el))
         if tag in ("ul", "ol"):
             return self._list(el, levels)
@@ -156,7 +159,7 @@ class MarkdownWriter:
             source = "".join((code if code is not None else el).itertext()).rstrip("\n")
             return call("raw", string(source), block=True)
         if tag == "hr":
-            return Code("pk-rule()")
+            return Code("pk-hr()")
         if tag == "div":
             return blocks(self._children(el, levels))
         # Anything else inline-like standing alone (an image, a span).
@@ -267,6 +270,8 @@ class MarkdownWriter:
             href = el.get("href", "")
             body = self._inline_children(el)
             if _PRINT_LINK.match(href):
+                if not "".join(el.itertext()).strip():
+                    body = string(href)
                 return call("link", string(href), body)
             return body  # a site-relative link means nothing on paper
         if tag == "img":
