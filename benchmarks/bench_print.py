@@ -51,7 +51,7 @@ def main() -> int:
     started = time.perf_counter()
     options = PrintOptions(timestamp=DEFAULT_TIMESTAMP, pdf_a=content.site.pdf_a)
     documents = [job for job in plan_jobs(content, options) if job.kind == "document"]
-    doc_pages = sum(page_count(pdf) for pdf in _compile_all(documents, options, workers))
+    doc_pages = sum(page_count(pdf) for pdf, _ in _compile_all(documents, options, workers))
     docs_s = time.perf_counter() - started
     pages = sum(d.pages for d in full.downloads)
     counts = {kind: sum(1 for d in full.downloads if d.kind == kind) for kind in ("document", "role-card", "tool")}

@@ -307,3 +307,20 @@ def test_random_markdown_always_compiles_as_pdf_ua(mini_copy: Path, tmp_path: Pa
     build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
     text = _text(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf"))
     assert all(f"end-of-section-{n}" in text for n in range(60))
+
+
+def test_characters_no_font_can_draw_print_as_a_replacement_with_a_warning(
+        mini_copy: Path, tmp_path: Path) -> None:
+    document = mini_copy / "content/documents/pa-onboarding.yaml"
+    document.write_text(document.read_text().replace(
+        "body: Welcome to the team. This pack explains your role.",
+        'body: "Welcome \\U0001F600 to the team 中文 with arrows → ≥ and a bell \\a here."'))
+    report = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",
+                               jobs=1, timestamp=STAMP)
+    [warning] = report.warnings
+    assert warning.startswith("en/documents/pa-onboarding.pdf: no font can print 3 character(s)")
+    text = _text(PdfReader(tmp_path / "out/en/documents/pa-onboarding.pdf"))
+    assert "Welcome \ufffd to the team \ufffd\ufffd with arrows → ≥ and a bell here." in " ".join(text.split())
+    again = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",
+                              jobs=1, timestamp=STAMP)
+    assert again.compiled == [] and again.warnings == report.warnings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else (args.cache or args.project / ".cache" / "partnerkit" / "print")
     result = build_pdfs_report(loaded.content, out, cache_dir=cache, jobs=args.jobs,
                                timestamp=resolve_timestamp(args.project), project=args.project)
+    for warning in result.warnings:
+        print(f"partnerkit pdf: warning: {warning}", file=sys.stderr)
     for download in result.downloads:
         print(f"{download.file}  {download.pages} p.  {download.size_bytes / 1024:.0f} KiB")
     pages = sum(d.pages for d in result.downloads)

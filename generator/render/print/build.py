@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.downloads import Download, read_manifest, write_manifest
 from generator.model.content import Content
-from generator.render.print.compile import compile_pdf, page_count, template_texts
+from generator.render.print.compile import compile_pdf_reporting, page_count, template_texts
 from generator.render.print.fonts import fonts_digest
 from generator.render.print.jobs import PrintJob, PrintOptions, plan_jobs
 from generator.writing import write_bytes_atomic, write_text_atomic
@@ -40,6 +40,7 @@ class BuildReport:
     downloads: list[Download]
     compiled: list[str]
     reused: list[str]
+    warnings: list[str]  # e.g. characters no font could print
 
 
 def resolve_timestamp(project: Path | None = None) -> datetime:
@@ -81,22 +82,25 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _compile_job(job: PrintJob, options: PrintOptions) -> bytes:
-    return compile_pdf(job.source, job.figures, pdf_a=options.pdf_a,
-                       timestamp=int(options.timestamp.timestamp()), name=job.file)
+Compiled = tuple[bytes, list[str]]
 
 
-def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) -> list[bytes]:
+def _compile_job(job: PrintJob, options: PrintOptions) -> Compiled:
+    return compile_pdf_reporting(job.source, job.figures, pdf_a=options.pdf_a,
+                                 timestamp=int(options.timestamp.timestamp()), name=job.file)
+
+
+def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) -> list[Compiled]:
     if workers <= 1 or len(jobs) <= 1:
         return [_compile_job(job, options) for job in jobs]
     # Heaviest first, so the long documents do not finish last on one core.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].source))
-    results: list[bytes] = [b""] * len(jobs)
+    results: list[Compiled] = [(b"", [])] * len(jobs)
     context = multiprocessing.get_context("spawn")
     timestamp = int(options.timestamp.timestamp())
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
         # Workers get plain data and import only the compile module (fast to start).
-        futures = {i: pool.submit(compile_pdf, jobs[i].source, dict(jobs[i].figures),
+        futures = {i: pool.submit(compile_pdf_reporting, jobs[i].source, dict(jobs[i].figures),
                                   pdf_a=options.pdf_a, timestamp=timestamp, name=jobs[i].file)
                    for i in order}
         for i, future in futures.items():
@@ -118,18 +122,23 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
     planned = plan_jobs(content, options, project)
     keys = [cache_key(job, options) for job in planned]
     pdfs: dict[str, bytes] = {}
+    notes: dict[str, list[str]] = {}
     pages: dict[str, int] = {}
     stale: list[int] = []
     for i, key in enumerate(keys):
         cached = cache_dir / f"{key}.pdf" if cache_dir else None
         if cached is not None and cached.is_file():
             pdfs[key] = cached.read_bytes()
+            sidecar = cached.with_suffix(".json")
+            notes[key] = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else []
         else:
             stale.append(i)
     workers = jobs if jobs is not None else available_cores()
-    for i, pdf in zip(stale, _compile_all([planned[i] for i in stale], options, workers), strict=True):
-        pdfs[keys[i]] = pdf
+    compiled_now = _compile_all([planned[i] for i in stale], options, workers)
+    for i, (pdf, warnings) in zip(stale, compiled_now, strict=True):
+        pdfs[keys[i]], notes[keys[i]] = pdf, warnings
         if cache_dir is not None:
+            write_text_atomic(cache_dir / f"{keys[i]}.json", json.dumps(warnings))
             write_bytes_atomic(cache_dir / f"{keys[i]}.pdf", pdf)
     downloads = []
     for job, key in zip(planned, keys, strict=True):
@@ -147,7 +156,8 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
             {job.file: key for job, key in zip(planned, keys, strict=True)}, indent=1, sort_keys=True))
     compiled = sorted(planned[i].file for i in stale)
     reused = sorted(set(job.file for job in planned) - set(compiled))
-    return BuildReport(downloads, compiled, reused)
+    warnings = [note for key in dict.fromkeys(keys) for note in notes[key]]
+    return BuildReport(downloads, compiled, reused, warnings)
 
 
 def build_pdfs(content: Content, out_dir: Path, *, cache_dir: Path | None = None,
@@ -170,6 +180,6 @@ def _remove_dropped(out_dir: Path, current: set[str]) -> None:
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
-    for path in cache_dir.glob("*.pdf"):
-        if path.stem not in keep:
+    for path in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.json")]:
+        if path.stem not in keep and path.name != "index.json":
             path.unlink(missing_ok=True)

@@ -21,6 +21,14 @@ from generator.errors import PartnerkitError
 
 TEMPLATES = ("lib.typ",)
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
+# PDF/UA refuses text that no font can draw. Atkinson Hyperlegible, then the fonts Typst
+# embeds, cover these ranges (Latin, Greek, Cyrillic, punctuation, arrows, symbols); other
+# characters (emoji, CJK, ...) print as the replacement character, with a warning.
+_COVERED = "\t\n\r\x20-\x7e\xa0-\u052f\u1e00-\u1fff\u2000-\u2bff\u2e00-\u2e7f\ufb00-\ufb06\ufffd"
+_UNCOVERED = re.compile(f"[^{_COVERED}]")
+_MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed with font')
+REPLACEMENT = "\ufffd"
+_RETRIES = 4
 
 
 class PrintError(PartnerkitError):
@@ -48,6 +56,43 @@ def standards(pdf_a: bool) -> list[str]:
 def compile_pdf(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
                 name: str = "main.typ") -> bytes:
     """The PDF of `source` (tagged, PDF/UA-1; PDF/A-2b too when `pdf_a`)."""
+    return compile_pdf_reporting(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name)[0]
+
+
+def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
+                          name: str = "main.typ") -> tuple[bytes, list[str]]:
+    """The PDF, and warnings: the characters no font could draw, replaced by '\ufffd'."""
+    replaced: dict[str, None] = {}
+    for _ in range(_RETRIES):
+        try:
+            return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
+                _warnings(name, replaced)
+        except PrintError as error:
+            match = _MISSING_GLYPH.search(str(error))
+            if match is None:
+                raise
+            failing = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), match.group(1))
+            missing = set(_UNCOVERED.findall(source)) | {char for char in failing if char.strip()}
+            missing -= set(replaced) | {REPLACEMENT}
+            if not missing:
+                raise
+            for char in sorted(missing):
+                replaced[char] = None
+                source = source.replace(char, REPLACEMENT)
+    return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
+        _warnings(name, replaced)
+
+
+def _warnings(name: str, replaced: dict[str, None]) -> list[str]:
+    if not replaced:
+        return []
+    shown = " ".join(sorted(replaced))
+    return [f"{name}: no font can print {len(replaced)} character(s), printed as {REPLACEMENT}: {shown} "
+            "(add a font package with them, or change the text)"]
+
+
+def _compile_once(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
+                  name: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="partnerkit-print-") as tmp:
         root = Path(tmp)
         for template, body in template_texts().items():

@@ -49,7 +49,11 @@ def smarten(text: str) -> str:
 
 
 def text(value: str) -> Code:
-    """Content text, typographically smartened, as a string literal."""
+    """Content text, typographically smartened, as a string literal. Control characters
+    are not text (no font draws them): tabs and line separators become spaces, the rest
+    are dropped."""
+    if _CONTROL.search(value):
+        value = _CONTROL.sub(lambda m: " " if m.group() in "\t\u2028\u2029" else "", value)
     return string(smarten(value))
 
 
