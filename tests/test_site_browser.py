@@ -28,7 +28,8 @@ KINDS = {
     "case": "cases/{case}.html", "tool": "tools/{tool}.html", "program": "program/partners-in-care.html",
     "process": "program/processes/five-step-involvement.html", "quotes": "quotes.html",
     "glossary": "glossary.html", "references": "references.html", "about": "about.html",
-    "downloads": "downloads.html",
+    "downloads": "downloads.html", "paths": "training/index.html",
+    "path": "training/paths/{path}.html", "module": "training/modules/{module}.html",
 }
 
 
@@ -110,7 +111,9 @@ def test_every_page_loads_cleanly_and_locally(sites: dict[str, Path], server: st
 def _kinds(site: str, root: Path) -> dict[str, str]:
     case = "oncology" if site == "mini" else "case-1-mental-health"
     tool = "preparation-checklist" if site == "mini" else "pa-preparation-checklist"
-    out = {kind: path.format(case=case, tool=tool) for kind, path in KINDS.items()}
+    path = "patient-advisors" if site == "mini" else "top-managers-path"
+    module = "welcome" if site == "mini" else "case-1-what-would-you-do"
+    out = {kind: p.format(case=case, tool=tool, path=path, module=module) for kind, p in KINDS.items()}
     return {kind: path for kind, path in out.items() if (root / path).is_file()}
 
 

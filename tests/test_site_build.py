@@ -35,7 +35,8 @@ def test_fixture_builds_every_page(mini_site: Path) -> None:
                 "tools/preparation-checklist.html", "program/partners-in-care.html",
                 "program/processes/five-step-involvement.html", "glossary.html", "references.html",
                 "quotes.html", "about.html", "downloads.html", "assets/fonts/AtkinsonHyperlegible-Regular.ttf",
-                "search/search_index.js"]
+                "search/search_index.js", "training/index.html", "training/modules/welcome.html",
+                "training/paths/patient-advisors.html"]
     missing = [name for name in expected if not (mini_site / name).is_file()]
     assert not missing
 
@@ -118,7 +119,7 @@ def test_build_out_writes_the_markdown_tree(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "practices/prepare-patient-advisors.md").is_file()
     assert (out / "nav.yml").is_file() and (out / "assets/partnerkit.css").is_file()
-    assert "19 pages" in result.stdout
+    assert "22 pages" in result.stdout
 
 
 @pytest.mark.slow

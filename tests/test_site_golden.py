@@ -22,7 +22,8 @@ PAGES = [
     "index.md", "framework/index.md", "practices/index.md", "practices/prepare-patient-advisors.md",
     "roles/patient-advisor.md", "cases/oncology.md", "tools/preparation-checklist.md",
     "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes.md",
-    "glossary.md", "references.md", "about.md", "downloads.md",
+    "glossary.md", "references.md", "about.md", "downloads.md", "training/index.md",
+    "training/paths/patient-advisors.md", "training/modules/welcome.md",
 ]
 
 
@@ -51,8 +52,8 @@ def test_rendering_is_deterministic(content: Content) -> None:
 
 def test_inventory(content: Content) -> None:
     assert page_inventory(render_site(content)) == {
-        "about": 1, "case": 1, "downloads": 1, "framework": 1, "glossary": 1, "home": 1, "index": 5,
-        "practice": 1, "process": 1, "program": 1, "quotes": 1, "references": 1, "role": 2, "tool": 1,
+        "about": 1, "case": 1, "downloads": 1, "framework": 1, "glossary": 1, "home": 1, "index": 6,
+        "module": 1, "path": 1, "practice": 1, "process": 1, "program": 1, "quotes": 1, "references": 1, "role": 2, "tool": 1,
     }
 
 

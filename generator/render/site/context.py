@@ -73,7 +73,7 @@ class SiteContext:
         if text is None:
             return ""
         return element_html(parse_markdown(self.plain(text)), self._resolve, self.abbreviations,
-                            heading_base)
+                            heading_base, embed=self._embed)
 
     def md_inline(self, text: LocalizedText | None) -> str:
         """A short Markdown value rendered without its paragraph wrapper."""
@@ -123,6 +123,14 @@ class SiteContext:
         if target is None:
             return f'<span class="pk-ref">{text}</span>'
         return f'<a href="{esc(target)}" class="pk-ref pk-ref--{esc(kind)}">{text}</a>'
+
+    def _embed(self, kind: str, entity_id: str) -> str | None:
+        # A quote cited on its own line is shown whole, attributed, where it is cited.
+        if kind != "quote" or entity_id not in self.content.quotes:
+            return None
+        from generator.render.site.components import quote_figure  # components build on this module
+
+        return quote_figure(self, self.content.quotes[entity_id])
 
     def _resolve(self, kind: str, entity_id: str, label: str | None) -> tuple[str | None, str]:
         return self.href(kind, entity_id), label or self.title_of(kind, entity_id)

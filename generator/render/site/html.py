@@ -78,14 +78,31 @@ class Abbreviations:
 
 # (kind, id, label or None) -> (href or None, label)
 RefResolver = Callable[[str, str, str | None], tuple[str | None, str]]
+# (kind, id) -> HTML shown in place of a paragraph holding nothing but that reference, or None
+Embedder = Callable[[str, str], str | None]
 
 
 def element_html(root: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
-                 heading_base: int = 3, inner: bool = True) -> str:
-    """Serialize a parsed Markdown tree; `inner` drops the root <div> wrapper."""
+                 heading_base: int = 3, inner: bool = True, embed: Embedder | None = None) -> str:
+    """Serialize a parsed Markdown tree; `inner` drops the root <div> wrapper.
+
+    A paragraph that holds a single reference and nothing else (`[[quote:id]]` on its own
+    line) is replaced by what `embed` returns for it, e.g. the attributed quotation.
+    """
     out: list[str] = []
-    _serialize(root, resolve, abbreviations, heading_base, out, skip_tag=inner, abbr=True)
+    _serialize(root, resolve, abbreviations, heading_base, out, skip_tag=inner, abbr=True,
+               embed=embed)
     return "".join(out)
+
+
+def _lone_ref(el: etree.Element) -> tuple[str, str] | None:
+    children = list(el)
+    if el.tag != "p" or len(children) != 1 or (el.text or "").strip():
+        return None
+    child = children[0]
+    if child.tag != "a" or not child.get(REF_KIND) or (child.tail or "").strip():
+        return None
+    return child.get(REF_KIND, ""), child.get(REF_ID, "")
 
 
 def _text(text: str | None, abbreviations: Abbreviations, abbr: bool) -> str:
@@ -95,8 +112,16 @@ def _text(text: str | None, abbreviations: Abbreviations, abbr: bool) -> str:
 
 
 def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
-               heading_base: int, out: list[str], *, skip_tag: bool, abbr: bool) -> None:
+               heading_base: int, out: list[str], *, skip_tag: bool, abbr: bool,
+               embed: Embedder | None = None) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
+    lone = _lone_ref(el) if embed is not None else None
+    if lone is not None and embed is not None:
+        embedded = embed(*lone)
+        if embedded is not None:
+            out.append(embedded)
+            out.append(_text(el.tail, abbreviations, abbr))
+            return
     attrs = dict(el.attrib)
     if tag == "a" and attrs.get(REF_KIND):
         target, label = resolve(attrs[REF_KIND], attrs.get(REF_ID, ""), (el.text or None))
@@ -119,7 +144,7 @@ def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviat
     out.append(_text(el.text, abbreviations, child_abbr))
     for child in el:
         _serialize(child, resolve, abbreviations, heading_base, out, skip_tag=False,
-                   abbr=child_abbr)
+                   abbr=child_abbr, embed=embed)
     if not skip_tag and known and tag not in _VOID:
         out.append(f"</{tag}>")
     if not skip_tag:

@@ -35,6 +35,8 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
         members = tuple(page("practice", p.id) for p in c.practices_in_family(family.id))
         if members:
             practices.append(NavNode(f"{family.number}. {ctx.plain(family.name)}", None, members))
+    # Modules in the order the paths take them, then any module no path uses.
+    modules = list(dict.fromkeys([*(m for p in c.paths.values() for m in p.modules), *c.modules]))
     program = [NavNode(ctx.raw("overview"), urls.INDEXES["program"])]
     program += [page("program", x) for x in c.programs]
     program += [page("process", x) for x in c.processes]
@@ -47,6 +49,11 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
         NavNode(ctx.raw("cases"), None, (NavNode(ctx.raw("all_cases"), urls.INDEXES["case"]),
                                          *(page("case", x) for x in c.cases))),
         NavNode(ctx.raw("program"), None, tuple(program)),
+        NavNode(ctx.raw("training"), None, (
+            NavNode(ctx.raw("all_paths"), urls.INDEXES["path"]),
+            NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.paths)),
+            NavNode(ctx.raw("modules"), None, tuple(page("module", m) for m in modules)),
+        )),
         NavNode(ctx.raw("tools"), None, (NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),
                                          *(page("tool", x) for x in c.tools))),
         NavNode(ctx.raw("library"), None, (
@@ -65,6 +72,8 @@ def nav_config(nodes: list[NavNode]) -> list[Any]:
     """The navigation as MkDocs' `nav` setting; titles escaped (themes print them as HTML)."""
     out: list[Any] = []
     for node in nodes:
+        if node.src is None and not node.children:
+            continue  # an empty section (e.g. no modules yet)
         if node.children:
             out.append({esc(node.title): nav_config(list(node.children))})
         else:

@@ -37,6 +37,7 @@ from generator.render.site.pages_practice import render_practice
 from generator.render.site.pages_program import render_process, render_program
 from generator.render.site.pages_role import render_role
 from generator.render.site.pages_tool import render_tool
+from generator.render.site.pages_training import render_module, render_path, render_training_index
 from generator.writing import write_bytes_atomic, write_text_atomic
 
 
@@ -66,6 +67,7 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
         (urls.INDEXES["case"], render_case_index),
         (urls.INDEXES["tool"], render_tool_index),
         (urls.INDEXES["program"], render_program_index),
+        (urls.INDEXES["path"], render_training_index),
         (urls.QUOTES, render_quotes),
         (urls.GLOSSARY, render_glossary),
         (urls.REFERENCES, render_references),
@@ -79,6 +81,8 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
     pages += [render_tool(ctx.at(f"tools/{i}.md"), x) for i, x in c.tools.items()]
     pages += [render_program(ctx.at(f"program/{i}.md"), x) for i, x in c.programs.items()]
     pages += [render_process(ctx.at(f"program/processes/{i}.md"), x) for i, x in c.processes.items()]
+    pages += [render_path(ctx.at(f"training/paths/{i}.md"), x) for i, x in c.paths.items()]
+    pages += [render_module(ctx.at(f"training/modules/{i}.md"), x) for i, x in c.modules.items()]
     return pages
 
 

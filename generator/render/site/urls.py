@@ -17,6 +17,8 @@ ENTITY_FOLDERS: dict[str, str] = {
     "tool": "tools",
     "program": "program",
     "process": "program/processes",
+    "module": "training/modules",
+    "path": "training/paths",
 }
 
 HOME = "index.md"
@@ -32,6 +34,7 @@ INDEXES: dict[str, str] = {
     "case": "cases/index.md",
     "tool": "tools/index.md",
     "program": "program/index.md",
+    "path": "training/index.md",
 }
 
 # Kinds that live as an anchor on a shared page: (page, anchor prefix).
