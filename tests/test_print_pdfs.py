@@ -315,10 +315,12 @@ def test_characters_no_font_can_draw_print_as_a_replacement_with_a_warning(
     document.write_text(document.read_text().replace(
         "body: Welcome to the team. This pack explains your role.",
         'body: "Welcome \\U0001F600 to the team 中文 with arrows → ≥ and a bell \\a here."'))
+    process = mini_copy / "content/program/processes/five-step-involvement.yaml"
+    process.write_text(process.read_text().replace("  - title: Request", '  - title: "Request \\U0001F4DD"'))
     report = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",
                                jobs=1, timestamp=STAMP)
     [warning] = report.warnings
-    assert warning.startswith("en/documents/pa-onboarding.pdf: no font can print 3 character(s)")
+    assert warning.startswith("en/documents/pa-onboarding.pdf: no font can print 4 character(s)")
     text = _text(PdfReader(tmp_path / "out/en/documents/pa-onboarding.pdf"))
     assert "Welcome \ufffd to the team \ufffd\ufffd with arrows → ≥ and a bell here." in " ".join(text.split())
     again = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",

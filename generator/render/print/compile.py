@@ -63,6 +63,7 @@ def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: b
                           name: str = "main.typ") -> tuple[bytes, list[str]]:
     """The PDF, and warnings: the characters no font could draw, replaced by '\ufffd'."""
     replaced: dict[str, None] = {}
+    figures = dict(figures)
     for _ in range(_RETRIES):
         try:
             return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
@@ -72,13 +73,17 @@ def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: b
             if match is None:
                 raise
             failing = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), match.group(1))
-            missing = set(_UNCOVERED.findall(source)) | {char for char in failing if char.strip()}
+            svgs = {n: d.decode("utf-8") for n, d in figures.items() if n.endswith(".svg")}
+            missing = set(_UNCOVERED.findall(source + "".join(svgs.values())))
+            missing |= {char for char in failing if char.strip()}
             missing -= set(replaced) | {REPLACEMENT}
             if not missing:
                 raise
             for char in sorted(missing):
                 replaced[char] = None
                 source = source.replace(char, REPLACEMENT)
+                svgs = {n: svg.replace(char, REPLACEMENT) for n, svg in svgs.items()}
+            figures.update({n: svg.encode("utf-8") for n, svg in svgs.items()})
     return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
         _warnings(name, replaced)
 
