@@ -91,3 +91,51 @@ def test_hostile_text_in_every_field_is_printed_literally(mini_copy: Path, tmp_p
     # Titles, labels, bodies, list items, quotes, tool items, cases, glossary, module checks...
     assert printed >= 60, f"only {printed} of {len(mark.payloads)} poisoned fields were printed"
     assert "panic" in text
+
+
+# Markdown that stresses the serializer: empty and skipped headings, empty links and cells,
+# callouts, nested lists, code, raw HTML, references, remote images.
+_MARKDOWN_STRESS = [
+    "#", "#### Deep", "## Title", "[](https://example.org)", "[y](#frag)", "| | |\n|-|-|\n| | |",
+    '!!! note ""\n    body only', "!!! danger", "> quote\n>\n> # heading", "1. \n2. b\n    - nested\n        1. deeper",
+    "```\nfenced # code\n```", "    indented code", "***", "trailing  \nbreak", "![](pic.png)",
+    "![alt](https://remote.example.org/x.png)", "[[role:patient-advisor]]", "<b>bold?</b> <script>x</script>",
+    "Setext\n======", "- a\n\n    ## heading in a list",
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stressful_markdown_in_every_markdown_field_compiles(mini_copy: Path, tmp_path: Path, seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+
+    def stress() -> str:
+        return "\n\n".join(rng.sample(_MARKDOWN_STRESS, k=rng.randint(1, 5)))
+
+    def poison(node: Any, parent: str = "") -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                markdown = key in MARKDOWN_KEYS or (key == "summary" and parent == "story") or \
+                    (key == "text" and parent != "quote")
+                if markdown and isinstance(value, str):
+                    out[key] = stress()
+                elif key in LIST_KEYS - {"objectives", "reflection", "key_points", "inputs", "outputs",
+                                         "positions"} and isinstance(value, list):
+                    out[key] = [stress() for _ in value]
+                else:
+                    out[key] = poison(value, key)
+            return out
+        if isinstance(node, list):
+            return [poison(item, parent) for item in node]
+        return node
+
+    for path in sorted((mini_copy / "content").rglob("*.yaml")):
+        if path.name != "site.yaml":
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_content(mini_copy)
+    assert loaded.content is not None, loaded.issues
+    downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=1, timestamp=STAMP)
+    assert len(downloads) == 4

@@ -108,12 +108,13 @@ class MarkdownWriter:
         return blocks(self.blocks(markdown_text, base_level))
 
     def inline(self, markdown_text: str) -> Code:
-        """A short field: its single paragraph as inline content (else its blocks)."""
+        """A short field (a list item, a table cell): its single paragraph as inline content;
+        longer text as blocks, with its headings set bold (they are not chapters here)."""
         root = _parse(markdown_text)
         children = list(root)
         if len(children) == 1 and children[0].tag == "p":
             return self._inline(children[0])
-        return self.content(markdown_text)
+        return blocks(self._flow(root, {}))
 
     def lead_and_rest(self, markdown_text: str, base_level: int = 1) -> tuple[Code, list[Code]]:
         """The first paragraph as inline content (for a lead), and the blocks after it."""
