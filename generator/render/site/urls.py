@@ -68,6 +68,18 @@ def target(kind: str, entity_id: str) -> tuple[str, str] | None:
     return None
 
 
+def _relpath(target: str, base_dir: str) -> str:
+    """posixpath.relpath for site-relative paths, without touching the file system."""
+    target_parts = [p for p in target.split("/") if p]
+    base_parts = [p for p in base_dir.split("/") if p]
+    common = 0
+    while (common < len(target_parts) and common < len(base_parts)
+           and target_parts[common] == base_parts[common]):
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
+
+
 def page_url(src: str, directory_urls: bool) -> str:
     """The URL MkDocs gives a page, relative to the site root ('' for the home page)."""
     stem = src[: -len(".md")]
@@ -88,7 +100,7 @@ def href(from_src: str, to_src: str, anchor: str, directory_urls: bool) -> str:
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    rel = _relpath(there, base)
     if directory_urls and (there.endswith("/") or not there):
         rel = rel.rstrip("/") + "/"
         if rel == "./":
@@ -100,4 +112,4 @@ def href_static(from_src: str, path: str, directory_urls: bool) -> str:
     """A link from a page to a file of the site (a PDF, an image), by its site path."""
     here = page_url(from_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return posixpath.relpath(path, base.rstrip("/") or ".")
+    return _relpath(path, base)
