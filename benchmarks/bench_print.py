@@ -29,7 +29,7 @@ def main() -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
+    parser.add_argument("--jobs", type=int, default=None, help="worker threads (default: every core)")
     args = parser.parse_args()
     loaded = load_content(args.project)
     if loaded.content is None:
@@ -56,7 +56,7 @@ def main() -> int:
     pages = sum(d.pages for d in full.downloads)
     counts = {kind: sum(1 for d in full.downloads if d.kind == kind) for kind in ("document", "role-card", "tool")}
     print(f"PDFs: {len(full.downloads)} ({counts['document']} documents, {counts['role-card']} role cards, "
-          f"{counts['tool']} tools), {pages} pages; {workers} worker processes")
+          f"{counts['tool']} tools), {pages} pages; {workers} worker threads")
     print(f"documents:         {docs_s:6.2f} s  {doc_pages / docs_s:7.1f} pages/s  ({doc_pages} pages)")
     print(f"full build:        {full_s:6.2f} s  {pages / full_s:7.1f} pages/s  ({len(full.compiled)} compiled)")
     print(f"no-change rebuild: {again_s:6.2f} s  ({len(again.compiled)} compiled, {len(again.reused)} reused)")

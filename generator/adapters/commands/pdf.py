@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--out", type=Path, default=None, metavar="DIR",
                         help="output folder (default: PROJECT/build/downloads)")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="PDFs compiled at once (default: every core)")
+                        help="PDFs compiled at once, on as many threads (default: every core)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
                         help="cache of built PDFs (default: PROJECT/.cache/partnerkit/print)")
     parser.add_argument("--no-cache", action="store_true", help="rebuild every PDF")

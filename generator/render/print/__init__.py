@@ -2,7 +2,7 @@
 
 `build_pdfs(content, out_dir)` writes every PDF under `out_dir/<lang>/` and the
 downloads manifest. Only this package imports `typst`. The names below load on first
-use, so the worker processes that only compile import `compile` and nothing else.
+use, so importing the package stays cheap.
 """
 
 from __future__ import annotations

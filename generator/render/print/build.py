@@ -1,5 +1,5 @@
 """Build every PDF: plan the jobs, skip those whose inputs are unchanged, compile the rest
-in parallel, write them atomically with the downloads manifest.
+in parallel on worker threads, write them atomically with the downloads manifest.
 
 A PDF's cache key hashes everything it is made from: its generated Typst source (which
 holds all the content of the entities it prints), its figures, the template library,
@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import subprocess
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -91,18 +90,16 @@ def _compile_job(job: PrintJob, options: PrintOptions) -> Compiled:
 
 
 def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) -> list[Compiled]:
+    """Compile on `workers` threads: the Typst binding releases the GIL while it compiles,
+    so threads use every core without the start-up and pickling cost of processes (and
+    callers need no `if __name__ == "__main__"` guard)."""
     if workers <= 1 or len(jobs) <= 1:
         return [_compile_job(job, options) for job in jobs]
     # Heaviest first, so the long documents do not finish last on one core.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].source))
     results: list[Compiled] = [(b"", [])] * len(jobs)
-    context = multiprocessing.get_context("spawn")
-    timestamp = int(options.timestamp.timestamp())
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        # Workers get plain data and import only the compile module (fast to start).
-        futures = {i: pool.submit(compile_pdf_reporting, jobs[i].source, dict(jobs[i].figures),
-                                  pdf_a=options.pdf_a, timestamp=timestamp, name=jobs[i].file)
-                   for i in order}
+    with ThreadPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = {i: pool.submit(_compile_job, jobs[i], options) for i in order}
         for i, future in futures.items():
             results[i] = future.result()
     return results
@@ -165,7 +162,7 @@ def build_pdfs(content: Content, out_dir: Path, *, cache_dir: Path | None = None
                project: Path | None = None) -> list[Download]:
     """Write every document, role card and tool as PDF under `out_dir/<lang>/`, and
     `out_dir/manifest.json`. Unchanged PDFs come from `cache_dir` (no cache when None);
-    the others compile on `jobs` processes (default: every core). `timestamp` defaults
+    the others compile on `jobs` threads (default: every core). `timestamp` defaults
     to `resolve_timestamp()`; `project` (optional) is where the site logo and local
     Markdown images are read from."""
     return build_pdfs_report(content, out_dir, cache_dir=cache_dir, jobs=jobs,

@@ -1,4 +1,4 @@
-"""Compile one job's Typst source to PDF bytes (runs in worker processes).
+"""Compile one job's Typst source to PDF bytes (runs in worker threads).
 
 Only this module calls the `typst` binding. Each compile gets a fresh folder as its
 root holding the library, the generated source and the figures, so a source can read
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import tempfile
+import threading
 from collections.abc import Mapping
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import typst
 
 from generator.errors import PartnerkitError
+from generator.render.print.fonts import font_paths
 
 TEMPLATES = ("lib.typ",)
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
@@ -41,11 +42,17 @@ def template_texts() -> dict[str, str]:
     return {name: (folder / name).read_text(encoding="utf-8") for name in TEMPLATES}
 
 
-@lru_cache(maxsize=1)
-def _compiler() -> Any:
-    from generator.render.print.fonts import font_paths
+_LOCAL = threading.local()
 
-    return typst.Compiler(font_paths=[str(p) for p in font_paths()], ignore_system_fonts=True)
+
+def _compiler() -> Any:
+    """This thread's compiler: a compiler is not shared between threads (the binding
+    releases the GIL while compiling, so threads compile in parallel)."""
+    compiler = getattr(_LOCAL, "compiler", None)
+    if compiler is None:
+        compiler = typst.Compiler(font_paths=[str(p) for p in font_paths()], ignore_system_fonts=True)
+        _LOCAL.compiler = compiler
+    return compiler
 
 
 def standards(pdf_a: bool) -> list[str]:
