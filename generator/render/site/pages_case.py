@@ -66,7 +66,7 @@ def render_case(ctx: SiteContext, case: Case) -> Page:
     """The case page."""
     c = ctx.content
     svg = timeline_svg(c, case.id, ctx.lang)
-    timeline = f'<figure class="pk-diagram pk-diagram--timeline">{svg}</figure>'
+    timeline = f'<figure class="pk-diagram pk-diagram--timeline" tabindex="0">{svg}</figure>'
     story = _story(ctx, case)
     activities = ""
     if case.activities.team_level:

@@ -62,7 +62,7 @@ def render_framework(ctx: SiteContext) -> Page:
     phases = [(x.id, ctx.plain(x.name)) for x in c.phases.values()]
     continuum = list(c.framework.engagement_continuum)
     parts = [
-        block(f'<figure class="pk-diagram pk-diagram--framework">{svg}</figure>'),
+        block(f'<figure class="pk-diagram pk-diagram--framework" tabindex="0">{svg}</figure>'),
         section(ctx, "families_levels",
                 _matrix(ctx, "matrix_caption_levels", levels, lambda p, x: x in p.levels, "level")),
         section(ctx, "families_phases",

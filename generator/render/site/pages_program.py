@@ -71,7 +71,7 @@ def render_process(ctx: SiteContext, process: Process) -> Page:
                + ", ".join(ctx.link("program", p) for p in programs) + "</p>") if programs else ""
     steps = "\n\n".join(_step(ctx, n, process) for n in range(1, len(process.steps) + 1))
     parts = [
-        block(part_of + f'<figure class="pk-diagram pk-diagram--process">{svg}</figure>'),
+        block(part_of + f'<figure class="pk-diagram pk-diagram--process" tabindex="0">{svg}</figure>'),
         section(ctx, "what_it_is", ctx.md(process.description), anchor="about-process"),
         heading(ctx.raw("steps"), "steps") + "\n\n" + steps,
         section(ctx, "sources", references_block(ctx, process.references)),
