@@ -213,7 +213,7 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
         heading(level, ctx.t(case.title), ctx.anchor("case", case_id)),
         lead(text(ctx.t(case.summary))),
         heading(level + 1, ctx.w("profile")),
-        call("pk-table", Code("(1fr, 2.2fr)"), [text(ctx.w("profile")), text("")], cells),
+        call("pk-pairs", cells),
         heading(level + 1, ctx.w("story")),
         timeline_figure(ctx, case_id),
     ]
