@@ -326,3 +326,16 @@ def test_characters_no_font_can_draw_print_as_a_replacement_with_a_warning(
     again = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",
                               jobs=1, timestamp=STAMP)
     assert again.compiled == [] and again.warnings == report.warnings
+
+
+def test_a_pdf_no_longer_built_is_removed_from_the_downloads(mini_copy: Path, tmp_path: Path) -> None:
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    assert (tmp_path / "en/roles/program-manager.pdf").is_file()
+    site = mini_copy / "content/site.yaml"
+    site.write_text(site.read_text().replace("languages: [en]", "languages: [en, fr]"))
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    assert (tmp_path / "fr/roles/program-manager.pdf").is_file()
+    site.write_text(site.read_text().replace("languages: [en, fr]", "languages: [en]"))
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    assert not (tmp_path / "fr/roles/program-manager.pdf").exists()
+    assert all(d.language == "en" for d in read_manifest(tmp_path))

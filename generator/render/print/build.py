@@ -171,7 +171,11 @@ def build_pdfs(content: Content, out_dir: Path, *, cache_dir: Path | None = None
 
 def _remove_dropped(out_dir: Path, current: set[str]) -> None:
     """Delete PDFs a previous build listed that this build no longer makes."""
-    for old in read_manifest(out_dir):
+    try:
+        previous = read_manifest(out_dir)
+    except (ValueError, KeyError, TypeError):  # not a manifest this version wrote: leave files alone
+        return
+    for old in previous:
         if old.file not in current:
             (out_dir / old.file).unlink(missing_ok=True)
 

@@ -60,12 +60,6 @@ def standards(pdf_a: bool) -> list[str]:
     return ["ua-1", "a-2b"] if pdf_a else ["ua-1"]
 
 
-def compile_pdf(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
-                name: str = "main.typ") -> bytes:
-    """The PDF of `source` (tagged, PDF/UA-1; PDF/A-2b too when `pdf_a`)."""
-    return compile_pdf_reporting(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name)[0]
-
-
 def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
                           name: str = "main.typ") -> tuple[bytes, list[str]]:
     """The PDF, and warnings: the characters no font could draw, replaced by '\ufffd'."""
