@@ -38,7 +38,9 @@ class Reference(Closed):
     )
     title: str = Field(min_length=1, description="Title in its original language.")
     venue: str | None = Field(default=None, description="Journal, publisher or website.")
-    year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication; leave out when the source is undated (shown as 'n.d.').")
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="Year of publication; leave out for an undated source ('n.d.')."
+    )
     volume: str | None = Field(default=None, description="Volume.")
     issue: str | None = Field(default=None, description="Issue.")
     pages: str | None = Field(default=None, description="Pages or article number.")
