@@ -13,6 +13,10 @@ from generator.render.site import urls
 from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
 
+# Most pages a section lists before it is split into sub-sections: with
+# navigation.prune, a page renders only the pages of its own sub-section.
+CHUNK = 40
+
 
 @dataclass(frozen=True)
 class NavNode:
@@ -23,6 +27,24 @@ class NavNode:
     children: tuple[NavNode, ...] = ()
 
 
+def _bounded(ctx: SiteContext, title: str, nodes: list[NavNode]) -> list[NavNode]:
+    """`nodes` as they are when few; else one section of numbered sub-sections of CHUNK pages."""
+    if len(nodes) <= CHUNK:
+        return nodes
+    groups = tuple(
+        NavNode(ctx.raw("range", title=title, first=i + 1, last=min(i + CHUNK, len(nodes))), None,
+                tuple(nodes[i : i + CHUNK]))
+        for i in range(0, len(nodes), CHUNK)
+    )
+    return [NavNode(title, None, groups)]
+
+
+def _chunked(ctx: SiteContext, title: str, nodes: list[NavNode]) -> list[NavNode]:
+    """Inside a section already: the pages, or numbered sub-sections of CHUNK pages."""
+    bounded = _bounded(ctx, title, nodes)
+    return list(bounded[0].children) if len(nodes) > CHUNK else bounded
+
+
 def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None) -> list[NavNode]:
     """The site's navigation; `extra_pages` (title, src) are hand-written pages, listed last."""
     c = ctx.content
@@ -30,11 +52,17 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
     def page(kind: str, entity_id: str) -> NavNode:
         return NavNode(ctx.title_of(kind, entity_id), urls.entity_page(kind, entity_id))
 
-    practices = [NavNode(ctx.raw("all_practices"), urls.INDEXES["practice"])]
+    # Families are nested one level down, so a practice page lists only its own family.
+    families = []
     for family in c.families.values():
-        members = tuple(page("practice", p.id) for p in c.practices_in_family(family.id))
+        members = [page("practice", p.id) for p in c.practices_in_family(family.id)]
+        name = f"{family.number}. {ctx.plain(family.name)}"
+        if len(members) > CHUNK:
+            members = list(_bounded(ctx, name, members)[0].children)
         if members:
-            practices.append(NavNode(f"{family.number}. {ctx.plain(family.name)}", None, members))
+            families.append(NavNode(name, None, tuple(members)))
+    practices = [NavNode(ctx.raw("all_practices"), urls.INDEXES["practice"]),
+                 NavNode(ctx.raw("families"), None, tuple(families))]
     # Modules in the order the paths take them, then any module no path uses.
     modules = list(dict.fromkeys([*(m for p in c.paths.values() for m in p.modules), *c.modules]))
     program = [NavNode(ctx.raw("overview"), urls.INDEXES["program"])]
@@ -44,18 +72,22 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
         NavNode(ctx.raw("home"), urls.HOME),
         NavNode(ctx.raw("framework"), urls.FRAMEWORK),
         NavNode(ctx.raw("practices"), None, tuple(practices)),
-        NavNode(ctx.raw("roles"), None, (NavNode(ctx.raw("all_roles"), urls.INDEXES["role"]),
-                                         *(page("role", x) for x in c.roles))),
-        NavNode(ctx.raw("cases"), None, (NavNode(ctx.raw("all_cases"), urls.INDEXES["case"]),
-                                         *(page("case", x) for x in c.cases))),
+        NavNode(ctx.raw("roles"), None, (
+            NavNode(ctx.raw("all_roles"), urls.INDEXES["role"]),
+            *_bounded(ctx, ctx.raw("roles"), [page("role", x) for x in c.roles]))),
+        NavNode(ctx.raw("cases"), None, (
+            NavNode(ctx.raw("all_cases"), urls.INDEXES["case"]),
+            *_bounded(ctx, ctx.raw("cases"), [page("case", x) for x in c.cases]))),
         NavNode(ctx.raw("program"), None, tuple(program)),
         NavNode(ctx.raw("training"), None, (
             NavNode(ctx.raw("all_paths"), urls.INDEXES["path"]),
             NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.paths)),
-            NavNode(ctx.raw("modules"), None, tuple(page("module", m) for m in modules)),
+            NavNode(ctx.raw("modules"), None, tuple(_chunked(ctx, ctx.raw("modules"),
+                                                             [page("module", m) for m in modules]))),
         )),
-        NavNode(ctx.raw("tools"), None, (NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),
-                                         *(page("tool", x) for x in c.tools))),
+        NavNode(ctx.raw("tools"), None, (
+            NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),
+            *_bounded(ctx, ctx.raw("tools"), [page("tool", x) for x in c.tools]))),
         NavNode(ctx.raw("library"), None, (
             NavNode(ctx.raw("glossary"), urls.GLOSSARY),
             NavNode(ctx.raw("references"), urls.REFERENCES),

@@ -26,6 +26,7 @@ _EN: dict[str, str] = {
     "all_tools": "All tools",
     "all_tools_n": "see all tools",
     "overview": "Overview",
+    "range": "{title}: {first}–{last}",
     "library": "Library",
     # Home
     "choose_path": "Choose your path",
