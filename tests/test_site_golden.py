@@ -92,3 +92,15 @@ def test_goldens_folder_has_no_strays() -> None:
     assert present <= set(PAGES), present - set(PAGES)
 
 
+
+
+def test_long_sections_are_split_so_each_page_lists_few_siblings(content: Content) -> None:
+    from generator.render.site.context import SiteContext
+    from generator.render.site.nav import CHUNK, NavNode, _bounded
+
+    ctx = SiteContext.create(content, "en")
+    pages = [NavNode(f"Page {i}", f"p/{i}.md") for i in range(CHUNK * 2 + 5)]
+    (section,) = _bounded(ctx, "Roles", pages)
+    assert [g.title for g in section.children] == ["Roles: 1–40", "Roles: 41–80", "Roles: 81–85"]
+    assert all(len(g.children) <= CHUNK for g in section.children)
+    assert _bounded(ctx, "Roles", pages[:CHUNK]) == pages[:CHUNK]
