@@ -138,4 +138,4 @@ def test_stressful_markdown_in_every_markdown_field_compiles(mini_copy: Path, tm
     loaded = load_content(mini_copy)
     assert loaded.content is not None, loaded.issues
     downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=1, timestamp=STAMP)
-    assert len(downloads) == 4
+    assert len(downloads) == 5

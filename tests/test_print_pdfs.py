@@ -73,7 +73,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(built: Path) -> None:
     downloads = read_manifest(built)
-    assert len(downloads) == 4
+    assert len(downloads) == 5
     for download in downloads:
         reader = PdfReader(built / download.file)
         root = reader.trailer["/Root"]
@@ -162,9 +162,9 @@ def test_unchanged_pdfs_are_not_rebuilt_and_a_change_rebuilds_only_what_contains
         mini_copy: Path, edit: object, tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
-    assert len(first.compiled) == 4 and first.reused == []
+    assert len(first.compiled) == 5 and first.reused == []
     second = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
-    assert second.compiled == [] and len(second.reused) == 4
+    assert second.compiled == [] and len(second.reused) == 5
     tool = mini_copy / "content/tools/preparation-checklist.yaml"
     tool.write_text(tool.read_text().replace("Name of the patient coach", "Name of your patient coach"))
     third = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
@@ -204,7 +204,7 @@ def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
     assert main(["pdf", "--project", str(project), "--out", str(out), "--jobs", "1"]) == 0
     rows = json.loads((out / "manifest.json").read_text())
     assert [row["file"] for row in rows] == sorted(row["file"] for row in rows)
-    assert {row["kind"] for row in rows} == {"document", "role-card", "tool"}
+    assert {row["kind"] for row in rows} == {"document", "role-card", "tool", "workbook"}
     assert all(row["pages"] >= 1 and row["size_bytes"] > 0 for row in rows)
     assert (project / ".cache" / "partnerkit" / "print").is_dir()
 
@@ -277,7 +277,7 @@ def test_any_heading_levels_in_markdown_still_compile_as_pdf_ua(mini_copy: Path,
         "body: Welcome to the team. This pack explains your role.",
         'body: "#### Deep first\\n\\ntext\\n\\n# Then top\\n\\n- item\\n\\n    ## heading in a list"'))
     downloads = build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
-    assert len(downloads) == 4
+    assert len(downloads) == 5
     titles = _outline_titles(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf").outline)
     assert "Deep first" in titles and "Then top" in titles
 

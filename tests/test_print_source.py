@@ -103,7 +103,8 @@ def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:
     jobs = plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))
     files = {job.file: job for job in jobs}
     assert set(files) == {"en/documents/pa-onboarding.pdf", "en/roles/patient-advisor.pdf",
-                          "en/roles/program-manager.pdf", "en/tools/preparation-checklist.pdf"}
+                          "en/roles/program-manager.pdf", "en/tools/preparation-checklist.pdf",
+                          "en/workbooks/patient-advisors.pdf"}
     document = files["en/documents/pa-onboarding.pdf"]
     for key in ("role:patient-advisor", "program:partners-in-care", "process:five-step-involvement",
                 "practice:prepare-patient-advisors", "case:oncology", "quote:preparation-is-a-must",
@@ -112,6 +113,9 @@ def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:
     assert set(document.figures) == {"figures/framework.svg", "figures/process-five-step-involvement.svg",
                                      "figures/timeline-oncology.svg"}
     assert files["en/tools/preparation-checklist.pdf"].contains == ("tool:preparation-checklist",)
+    workbook = files["en/workbooks/patient-advisors.pdf"]
+    assert workbook.contains == ("path:patient-advisors", "module:welcome")
+    assert (workbook.kind, workbook.source_kind, workbook.audience) == ("workbook", "path", ("patient-advisors",))
 
 
 def test_markdown_headings_never_skip_a_level(content: Content) -> None:

@@ -1,0 +1,137 @@
+"""A learning path as a printable workbook: an introduction, each module as a chapter with
+its knowledge checks as questions to tick (no answers beside them) and ruled lines under
+each reflection prompt, then an answer key with the correct choices and every feedback.
+"""
+
+from __future__ import annotations
+
+from generator.model.training import KnowledgeCheck, LearningPath, Module
+from generator.render.print.blocks import bullets, compact, facts, heading, lead, refs, table
+from generator.render.print.context import RenderContext
+from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.typst_code import Code, call, seq, text
+
+ANSWER_KEY = "pk-answer-key"  # label of the answer key chapter
+REFLECTION_LINES = 5
+KEY_POINTS_COLOUR = "#2e7d4f"
+
+
+def letter(index: int) -> str:
+    """A, B, C, ... for the choices of a question (AA, AB, ... past Z)."""
+    if index < 26:
+        return chr(ord("A") + index)
+    return letter(index // 26 - 1) + letter(index % 26)
+
+
+def duration(ctx: RenderContext, minutes: int) -> str:
+    """'45 min', or '2 h 15 min' from an hour on."""
+    if minutes < 60:
+        return ctx.w("minutes", n=minutes)
+    hours, rest = divmod(minutes, 60)
+    return ctx.w("hours-minutes", h=hours, m=rest) if rest else ctx.w("hours", h=hours)
+
+
+def pageref(ctx: RenderContext, label: str) -> Code:
+    """A link to a labelled place of this PDF that shows its page: "p. 12"."""
+    return call("pk-pageref", label, ctx.w("page-word"))
+
+
+def _question_label(module_id: str, check: KnowledgeCheck) -> str:
+    # Module and check ids are kebab-case, so the label is safe.
+    return f"pk-question-{module_id}-{check.id}"
+
+
+def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
+    """What the path is, who it is for, how long it takes, and its modules with their pages."""
+    modules = [ctx.content.modules[mid] for mid in path.modules]
+    total = sum(module.duration_minutes for module in modules)
+    rows = [[text(str(number)), ctx.ref("module", module.id, None),
+             text(duration(ctx, module.duration_minutes))]
+            for number, module in enumerate(modules, start=1)]
+    rows.append([text(""), call("strong", text(ctx.w("total-duration"))), call("strong", text(duration(ctx, total)))])
+    return compact([
+        heading(1, ctx.w("introduction"), ctx.anchor("path", path.id)),
+        lead(text(ctx.t(path.summary))),
+        facts([(ctx.w("for"), text(ctx.name_of("audience", path.audience))),
+               (ctx.w("total-duration"), text(duration(ctx, total))),
+               (ctx.w("module-count"), text(str(len(modules))))]),
+        heading(2, ctx.w("module-count")),
+        table("(auto, 1fr, auto)", ["", ctx.w("module"), ctx.w("duration")], rows),
+        heading(2, ctx.w("how-to-use")),
+        call("pk-p", seq([text(ctx.w("how-to-use-answers") + " ("), pageref(ctx, ANSWER_KEY),
+                          text("). " + ctx.w("how-to-use-reflection"))])),
+    ])
+
+
+def _quiz(ctx: RenderContext, module: Module, number: int, check: KnowledgeCheck) -> Code:
+    how = ctx.w("choose-all" if check.kind == "multiple" else "choose-one")
+    choices = [[text(f"{letter(i)}."), text(ctx.t(choice.text))] for i, choice in enumerate(check.choices)]
+    return call("pk-quiz", text(f"{number}. {ctx.t(check.question)}"), text(how), choices,
+                lbl=_question_label(module.id, check))
+
+
+def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> list[Code]:
+    """A module as a chapter: what it teaches, its sections, questions, reflection, key points."""
+    module = ctx.content.modules[module_id]
+    md = MarkdownWriter(ctx)
+    meta = [(ctx.w("duration"), text(duration(ctx, module.duration_minutes)))]
+    if module.prerequisites:
+        meta.append((ctx.w("prerequisites"), refs(ctx, "module", module.prerequisites)))
+    out: list[Code | None] = [
+        heading(1, f"{number}. {ctx.t(module.title)}", ctx.anchor("module", module_id)),
+        lead(text(ctx.t(module.summary))),
+        facts(meta),
+        heading(2, ctx.w("objectives")),
+        bullets(text(ctx.t(o)) for o in module.objectives),
+    ]
+    for section in module.sections:
+        out.append(heading(2, ctx.t(section.title)))
+        out.append(md.content(ctx.t(section.body), 2))
+    if module.checks:
+        out.append(heading(2, ctx.w("checks")))
+        out.extend(_quiz(ctx, module, n, check) for n, check in enumerate(module.checks, start=1))
+    if module.reflection:
+        out.append(heading(2, ctx.w("reflection")))
+        out.extend(call("pk-lines", text(ctx.t(prompt)), REFLECTION_LINES, None, ruled=True)
+                   for prompt in module.reflection)
+    if module.key_points:
+        out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
+                        call("list", *[text(ctx.t(p)) for p in module.key_points]), KEY_POINTS_COLOUR))
+    return compact(out)
+
+
+def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: int,
+            check: KnowledgeCheck) -> Code:
+    right = [letter(i) for i, choice in enumerate(check.choices) if choice.correct]
+    label = ctx.w("correct-answers" if len(right) > 1 else "correct-answer")
+    question = text(f"{number}. {ctx.t(check.question)}")
+    where = seq([text("("), pageref(ctx, _question_label(module.id, check)), text(")")])
+    choices = [[choice.correct, text(ctx.w("choice-right" if choice.correct else "choice-wrong") + "."),
+                text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
+               for choice in check.choices]
+    answer = seq([call("strong", text(f"{label}:")), text(" " + ", ".join(right))])
+    return call("pk-answer", question, where, answer, choices)
+
+
+def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
+    """The answer key: per module, per question, the correct choices and every feedback."""
+    md = MarkdownWriter(ctx)
+    out: list[Code | None] = [heading(1, ctx.w("answer-key"), ANSWER_KEY),
+                              lead(text(ctx.w("answer-key-lead")))]
+    for number, module_id in enumerate(path.modules, start=1):
+        module = ctx.content.modules[module_id]
+        if not module.checks:
+            continue
+        out.append(heading(2, f"{number}. {ctx.t(module.title)}"))
+        out.extend(_answer(ctx, md, module, n, check) for n, check in enumerate(module.checks, start=1))
+    return compact(out)
+
+
+def render_workbook(ctx: RenderContext, path_id: str) -> list[Code]:
+    """The whole workbook after its cover and contents."""
+    path = ctx.content.paths[path_id]
+    out = render_introduction(ctx, path)
+    for number, module_id in enumerate(path.modules, start=1):
+        out += render_workbook_module(ctx, module_id, number)
+    out += render_answer_key(ctx, path)
+    return out
