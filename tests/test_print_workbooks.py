@@ -141,6 +141,18 @@ def test_multiple_choice_says_choose_all_and_the_key_lists_every_correct_choice(
         assert _flat(feedback) in after and _flat(feedback) not in before
 
 
+def test_a_quote_cited_alone_in_a_section_prints_whole_and_attributed(
+        mini_copy: Path, edit: Callable[[Path, str, str], None], tmp_path: Path) -> None:
+    edit(mini_copy / "content/training/modules/welcome.yaml",
+         "    body: Read [[practice:prepare-patient-advisors]] and [[quote:preparation-is-a-must]].",
+         '    body: "Read [[practice:prepare-patient-advisors]].\\n\\n[[quote:preparation-is-a-must]]"')
+    [workbook] = [d for d in build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP) if d.kind == "workbook"]
+    assert "quote:preparation-is-a-must" in workbook.contains
+    text = _flat("\n".join(page.extract_text() for page in PdfReader(tmp_path / WORKBOOK).pages))
+    assert _flat("Preparation is provided to new patients; it's a must.") in text
+    assert _flat("— Program manager, case 2") in text
+
+
 def test_a_changed_module_rebuilds_only_the_pdfs_that_print_it(
         mini_copy: Path, edit: Callable[[Path, str, str], None], tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -162,7 +174,8 @@ def test_default_content_prints_a_workbook_per_path(tmp_path: Path) -> None:
         for lang in content.languages:
             job = workbook_job(content, path.id, lang, options, ROOT)
             assert job.file == f"{lang}/workbooks/{path.id}.pdf"
-            assert job.contains == (f"path:{path.id}", *(f"module:{m}" for m in path.modules))
+            modules_printed = tuple(key for key in job.contains if not key.startswith("quote:"))
+            assert modules_printed == (f"path:{path.id}", *(f"module:{m}" for m in path.modules))
             pdf, warnings = compile_pdf_reporting(job.source, job.figures, pdf_a=options.pdf_a,
                                                   timestamp=int(STAMP.timestamp()), name=job.file)
             assert warnings == []

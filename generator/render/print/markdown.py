@@ -4,7 +4,8 @@ Elements become calls to the print library (`pk-p`, `pk-callout`, `pk-table`, ..
 Typst's own functions (`emph`, `strong`, `link`, `list`, `enum`, `raw`); every run of
 text becomes a string literal (`typst_code.text`), so content is always text.
 Inline references become cross-references with page numbers when the target is
-printed in the same PDF, emphasised names otherwise.
+printed in the same PDF, emphasised names otherwise; a quote cited alone in its
+paragraph prints whole, attributed, as on the site.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from generator.render.markup import REF_ID, REF_KIND, parse_markdown
+from generator.render.print.blocks import quote
 from generator.render.print.context import RenderContext
 from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, string, text
 
@@ -137,6 +139,9 @@ class MarkdownWriter:
     def _block(self, el: etree.Element, levels: dict[int, int]) -> Code | None:
         tag = el.tag
         if tag == "p":
+            lone = _lone_quote(el)
+            if lone is not None and lone in self.ctx.content.quotes:
+                return quote(self.ctx, lone)  # a quote cited on its own line prints whole, attributed
             if len(el) == 1 and el[0].tag == "img" and not (el.text or "").strip() \
                     and not (el[0].tail or "").strip():
                 figure = self._image(el[0], block=True)
@@ -289,6 +294,17 @@ class MarkdownWriter:
         if block:
             return call("pk-picture", path, text(alt))
         return call("box", call("image", path, alt=text(alt), height=Code("1.2em")))
+
+
+def _lone_quote(el: etree.Element) -> str | None:
+    """The id of the quote a paragraph cites and says nothing else around."""
+    children = list(el)
+    if len(children) != 1 or (el.text or "").strip():
+        return None
+    child = children[0]
+    if child.tag != "a" or child.get(REF_KIND) != "quote" or (child.tail or "").strip():
+        return None
+    return child.get(REF_ID)
 
 
 _INLINE_TAGS = {"em", "i", "strong", "b", "code", "br", "a", "img", "span"}
