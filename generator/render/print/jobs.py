@@ -201,6 +201,7 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
                  summary=ctx.t(path.summary), audience=(path.audience,), front_pages=1,
                  more_facts=((word(lang, "total-duration"), duration(ctx, total)),))
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
+    meta["contents-depth"] = 1  # the modules and the answer key: their inner headings are alike
     return PrintJob(f"{lang}/workbooks/{path_id}.pdf", title, "workbook", "path", path_id,
                     (path.audience,), lang, _source(meta, "pk-document", body), dict(ctx.figures),
                     _contains(content, ctx))

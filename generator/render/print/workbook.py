@@ -1,6 +1,7 @@
 """A learning path as a printable workbook: an introduction, each module as a chapter with
-its knowledge checks as questions to tick (no answers beside them) and ruled lines under
-each reflection prompt, then an answer key with the correct choices and every feedback.
+its key points, its knowledge checks as questions to tick (no answers beside them) and ruled
+lines under each reflection prompt, then an answer key with the correct choices and every
+feedback.
 """
 
 from __future__ import annotations
@@ -63,15 +64,15 @@ def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
     ])
 
 
-def _quiz(ctx: RenderContext, module: Module, number: int, check: KnowledgeCheck) -> Code:
+def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck) -> Code:
     how = ctx.w("choose-all" if check.kind == "multiple" else "choose-one")
     choices = [[text(f"{letter(i)}."), text(ctx.t(choice.text))] for i, choice in enumerate(check.choices)]
-    return call("pk-quiz", text(f"{number}. {ctx.t(check.question)}"), text(how), choices,
+    return call("pk-quiz", text(f"{number} {ctx.t(check.question)}"), text(how), choices,
                 lbl=_question_label(module.id, check))
 
 
 def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> list[Code]:
-    """A module as a chapter: what it teaches, its sections, questions, reflection, key points."""
+    """A module as a chapter: what it teaches, its sections, key points, questions, reflection."""
     module = ctx.content.modules[module_id]
     md = MarkdownWriter(ctx)
     meta = [(ctx.w("duration"), text(duration(ctx, module.duration_minutes)))]
@@ -87,24 +88,26 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
     for section in module.sections:
         out.append(heading(2, ctx.t(section.title)))
         out.append(md.content(ctx.t(section.body), 2))
+    if module.key_points:
+        # Kept whole, to sum up the reading before the questions.
+        out.append(call("block", call("pk-callout", "tip", text(ctx.w("key-points")),
+                                      call("list", *[text(ctx.t(p)) for p in module.key_points]),
+                                      KEY_POINTS_COLOUR), breakable=False))
     if module.checks:
         out.append(heading(2, ctx.w("checks")))
-        out.extend(_quiz(ctx, module, n, check) for n, check in enumerate(module.checks, start=1))
+        out.extend(_quiz(ctx, module, f"{number}.{n}", check) for n, check in enumerate(module.checks, start=1))
     if module.reflection:
         out.append(heading(2, ctx.w("reflection")))
         out.extend(call("pk-lines", text(ctx.t(prompt)), REFLECTION_LINES, None, ruled=True)
                    for prompt in module.reflection)
-    if module.key_points:
-        out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
-                        call("list", *[text(ctx.t(p)) for p in module.key_points]), KEY_POINTS_COLOUR))
     return compact(out)
 
 
-def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: int,
+def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
             check: KnowledgeCheck) -> Code:
     right = [letter(i) for i, choice in enumerate(check.choices) if choice.correct]
     label = ctx.w("correct-answers" if len(right) > 1 else "correct-answer")
-    question = text(f"{number}. {ctx.t(check.question)}")
+    question = text(f"{number} {ctx.t(check.question)}")
     where = seq([text("("), pageref(ctx, _question_label(module.id, check)), text(")")])
     choices = [[choice.correct, text(ctx.w("choice-right" if choice.correct else "choice-wrong") + "."),
                 text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
@@ -123,7 +126,8 @@ def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
         if not module.checks:
             continue
         out.append(heading(2, f"{number}. {ctx.t(module.title)}"))
-        out.extend(_answer(ctx, md, module, n, check) for n, check in enumerate(module.checks, start=1))
+        out.extend(_answer(ctx, md, module, f"{number}.{n}", check)
+                   for n, check in enumerate(module.checks, start=1))
     return compact(out)
 
 
