@@ -54,9 +54,10 @@ def main() -> int:
     doc_pages = sum(page_count(pdf) for pdf, _ in _compile_all(documents, options, workers))
     docs_s = time.perf_counter() - started
     pages = sum(d.pages for d in full.downloads)
-    counts = {kind: sum(1 for d in full.downloads if d.kind == kind) for kind in ("document", "role-card", "tool")}
+    counts = {kind: sum(1 for d in full.downloads if d.kind == kind)
+              for kind in ("document", "role-card", "tool", "workbook")}
     print(f"PDFs: {len(full.downloads)} ({counts['document']} documents, {counts['role-card']} role cards, "
-          f"{counts['tool']} tools), {pages} pages; {workers} worker threads")
+          f"{counts['tool']} tools, {counts['workbook']} workbooks), {pages} pages; {workers} worker threads")
     print(f"documents:         {docs_s:6.2f} s  {doc_pages / docs_s:7.1f} pages/s  ({doc_pages} pages)")
     print(f"full build:        {full_s:6.2f} s  {pages / full_s:7.1f} pages/s  ({len(full.compiled)} compiled)")
     print(f"no-change rebuild: {again_s:6.2f} s  ({len(again.compiled)} compiled, {len(again.reused)} reused)")

@@ -1,4 +1,4 @@
-"""`partnerkit pdf`: print every document, role card and tool as a tagged PDF."""
+"""`partnerkit pdf`: print every document, role card, tool and path workbook as a tagged PDF."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from generator.pipeline import load_content
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
     parser = subparsers.add_parser(
-        "pdf", help="print documents, role cards and tools as PDF",
+        "pdf", help="print documents, role cards, tools and workbooks as PDF",
         description="Build every document of content/documents/ in each of its languages, a role "
-        "card per role and a printable form per tool, as tagged PDF/UA-1 files (PDF/A-2b too when "
-        "site.yaml sets pdf_a), with manifest.json. PDFs whose inputs are unchanged are reused "
-        "from the cache. The date printed on covers is SOURCE_DATE_EPOCH, else the last commit "
-        "of content/, else a fixed date.")
+        "card per role, a printable form per tool and a workbook per learning path, as tagged "
+        "PDF/UA-1 files (PDF/A-2b too when site.yaml sets pdf_a), with manifest.json. PDFs whose "
+        "inputs are unchanged are reused from the cache. The date printed on covers is "
+        "SOURCE_DATE_EPOCH, else the last commit of content/, else a fixed date.")
     add_project_option(parser)
     parser.add_argument("--out", type=Path, default=None, metavar="DIR",
                         help="output folder (default: PROJECT/build/downloads)")

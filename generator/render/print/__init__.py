@@ -1,4 +1,4 @@
-"""Print: documents, role cards and tools as tagged PDF/UA-1 files, through Typst.
+"""Print: documents, role cards, tools and workbooks as tagged PDF/UA-1 files, through Typst.
 
 `build_pdfs(content, out_dir)` writes every PDF under `out_dir/<lang>/` and the
 downloads manifest. Only this package imports `typst`. The names below load on first
