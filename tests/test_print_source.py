@@ -72,6 +72,7 @@ def test_markdown_headings_nest_below_the_section(content: Content) -> None:
 @pytest.mark.parametrize(("file", "golden_name"), [
     ("en/documents/pa-onboarding.pdf", "pa-onboarding.en.typ"),
     ("en/tools/preparation-checklist.pdf", "preparation-checklist.en.typ"),
+    ("en/workbooks/patient-advisors.pdf", "patient-advisors-workbook.en.typ"),
 ])
 def test_golden_typst_source(content: Content, file: str, golden_name: str) -> None:
     jobs = {job.file: job for job in plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))}

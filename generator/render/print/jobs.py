@@ -202,6 +202,7 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
                  more_facts=((word(lang, "total-duration"), duration(ctx, total)),))
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
     meta["contents-depth"] = 1  # the modules and the answer key: their inner headings are alike
+    meta["header-right"] = text(kind_label)  # the path's title is in the footer already
     return PrintJob(f"{lang}/workbooks/{path_id}.pdf", title, "workbook", "path", path_id,
                     (path.audience,), lang, _source(meta, "pk-document", body), dict(ctx.figures),
                     _contains(content, ctx))

@@ -112,7 +112,7 @@ def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
     choices = [[choice.correct, text(ctx.w("choice-right" if choice.correct else "choice-wrong") + "."),
                 text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
                for choice in check.choices]
-    answer = seq([call("strong", text(f"{label}:")), text(" " + ", ".join(right))])
+    answer = seq([call("strong", text(label)), text(" " + ", ".join(right))])
     return call("pk-answer", question, where, answer, choices)
 
 
