@@ -209,7 +209,7 @@ def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
     assert (project / ".cache" / "partnerkit" / "print").is_dir()
 
 
-def test_default_content_prints_every_document_role_card_and_tool(tmp_path: Path) -> None:
+def test_default_content_prints_every_document_role_card_tool_and_workbook(tmp_path: Path) -> None:
     content = _load(ROOT)
     downloads = build_pdfs(content, tmp_path, timestamp=STAMP)
     made = {(d.source_kind, d.source_id, d.language) for d in downloads}
@@ -219,12 +219,13 @@ def test_default_content_prints_every_document_role_card_and_tool(tmp_path: Path
     for lang in content.languages:
         assert {("role", r, lang) for r in content.roles} <= made
         assert {("tool", t, lang) for t in content.tools} <= made
+        assert {("path", p, lang) for p in content.paths} <= made
     for download in downloads:
         reader = PdfReader(tmp_path / download.file)
         assert "/StructTreeRoot" in reader.trailer["/Root"], download.file
         if download.kind == "role-card":
             assert download.pages <= 2, f"{download.file} has {download.pages} pages"
-        if download.kind == "document":
+        if download.kind in ("document", "workbook"):
             assert download.pages >= 3 and reader.outline, download.file
 
 

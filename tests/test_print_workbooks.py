@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from generator.downloads import read_manifest
@@ -151,6 +152,19 @@ def test_a_quote_cited_alone_in_a_section_prints_whole_and_attributed(
     text = _flat("\n".join(page.extract_text() for page in PdfReader(tmp_path / WORKBOOK).pages))
     assert _flat("Preparation is provided to new patients; it's a must.") in text
     assert _flat("— Program manager, case 2") in text
+
+
+def test_a_path_without_questions_has_no_answer_key(mini_copy: Path, tmp_path: Path) -> None:
+    module = mini_copy / "content/training/modules/welcome.yaml"
+    data = yaml.safe_load(module.read_text(encoding="utf-8"))
+    del data["checks"]
+    module.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
+    reader = PdfReader(tmp_path / WORKBOOK)
+    assert list(_chapters(reader)) == ["Introduction", "1. Welcome to the QI committee"]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "answer key" not in text.lower() and "Choose one" not in text
+    assert "who would be your coach?" in text
 
 
 def test_a_changed_module_rebuilds_only_the_pdfs_that_print_it(

@@ -97,6 +97,7 @@ _EN: dict[str, str] = {
     "hours-minutes": "{h} h {m} min",
     "hours": "{h} h",
     "how-to-use": "How to use this workbook",
+    "how-to-use-start": "Work through the modules in order.",
     "how-to-use-answers": "Work through the modules in order. In each module, tick your answers to the "
                           "knowledge checks, then compare them with the answer key at the end of the workbook",
     "how-to-use-reflection": "Write your thoughts on the lines under each reflection prompt: they are for you, "
@@ -233,6 +234,7 @@ _FR: dict[str, str] = {
     "module-count": "Modules",
     "module": "Module",
     "how-to-use": "Comment utiliser ce cahier",
+    "how-to-use-start": "Suivez les modules dans l’ordre.",
     "how-to-use-answers": "Suivez les modules dans l’ordre. Dans chaque module, cochez vos réponses aux "
                           "questions, puis comparez-les avec le corrigé à la fin du cahier",
     "how-to-use-reflection": "Écrivez vos réflexions sur les lignes sous chaque question de réflexion : elles "

@@ -60,8 +60,14 @@ def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
         table("(auto, 1fr, auto)", ["", ctx.w("module"), ctx.w("duration")], rows),
         heading(2, ctx.w("how-to-use")),
         call("pk-p", seq([text(ctx.w("how-to-use-answers") + " ("), pageref(ctx, ANSWER_KEY),
-                          text("). " + ctx.w("how-to-use-reflection"))])),
+                          text("). " + ctx.w("how-to-use-reflection"))])
+             if _has_checks(ctx, path) else
+             text(ctx.w("how-to-use-start") + " " + ctx.w("how-to-use-reflection"))),
     ])
+
+
+def _has_checks(ctx: RenderContext, path: LearningPath) -> bool:
+    return any(ctx.content.modules[mid].checks for mid in path.modules)
 
 
 def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck) -> Code:
@@ -117,7 +123,10 @@ def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
 
 
 def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
-    """The answer key: per module, per question, the correct choices and every feedback."""
+    """The answer key: per module, per question, the correct choices and every feedback
+    (nothing when no module of the path has questions)."""
+    if not _has_checks(ctx, path):
+        return []
     md = MarkdownWriter(ctx)
     out: list[Code | None] = [heading(1, ctx.w("answer-key"), ANSWER_KEY),
                               lead(text(ctx.w("answer-key-lead")))]
