@@ -30,6 +30,7 @@ KINDS = {
     "glossary": "glossary.html", "references": "references.html", "about": "about.html",
     "downloads": "downloads.html", "paths": "training/index.html",
     "path": "training/paths/{path}.html", "module": "training/modules/{module}.html",
+    "summary": "training/summary.html",
 }
 
 
@@ -194,3 +195,173 @@ def test_search_works_from_disk_without_outside_requests(sites: dict[str, Path],
     assert "matching" in page.locator(".md-search-result__meta").inner_text()
     context.close()
     assert problems == []
+
+
+# Self-paced training (issue 6): checks, "mark as done", progress, the completion summary.
+MODULE = "training/modules/pcp-and-five-step-process.html"
+PATH = "training/paths/top-managers-path.html"
+SUMMARY = "training/summary.html"
+
+
+def _choices(check: Any) -> list[bool]:
+    """Which choices of a check are right, read from the page (the no-JS list holds it)."""
+    items = check.locator(".pk-choices > li")
+    return [items.nth(i).get_attribute("data-pk-correct") == "true" for i in range(items.count())]
+
+
+def _answer(check: Any, picks: list[int]) -> str:
+    for i in picks:
+        check.locator(".pk-quiz label").nth(i).click()
+    check.locator("[data-pk-submit]").click()
+    return str(check.locator("[data-pk-feedback]").inner_text())
+
+
+def _axe_serious(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_training_checks_progress_summary_and_reset(sites: dict[str, Path], server: str, browser: Any,
+                                                     tmp_path: Path) -> None:
+    import json
+
+    base = f"{server}/{sites['default'].name}"
+    page, problems = _watched_page(browser, server)
+    page.goto(f"{base}/{MODULE}", wait_until="load")
+    # Objectives and duration come first; the readable list gives way to the form.
+    facts = page.locator("dl.pk-facts").first
+    assert "Duration" in facts.inner_text() and "20 min" in facts.inner_text()
+    assert page.locator("h2").first.inner_text() == "Objectives"
+    single, multiple = page.locator('[data-pk-kind="single"]').first, page.locator('[data-pk-kind="multiple"]').first
+    assert single.locator(".pk-quiz").is_visible() and not single.locator(".pk-choices").is_visible()
+    assert single.locator("input[type=radio]").count() >= 2
+    assert multiple.locator("input[type=checkbox]").count() >= 2
+
+    # Nothing chosen: asked to choose. A wrong answer: told so, with the feedback for it.
+    single.locator("[data-pk-submit]").click()
+    assert single.locator("[data-pk-feedback]").inner_text() == "Choose an answer first."
+    right = _choices(single)
+    wrong = right.index(False)
+    feedback = _answer(single, [wrong])
+    assert feedback.startswith("✗ Not quite.") or feedback.startswith("Not quite."), feedback
+    assert "You chose: " + single.locator(".pk-quiz label").nth(wrong).inner_text() in feedback
+    expected = single.locator(".pk-choices > li").nth(wrong).locator(".pk-feedback-text").text_content()
+    assert " ".join(expected.split())[:40] in " ".join(feedback.split())
+    assert single.locator("[data-pk-feedback]").get_attribute("aria-live") == "polite"
+    retry = single.locator("[data-pk-retry]")
+    assert retry.is_visible() and retry.evaluate("el => el === document.activeElement")
+    assert single.locator(".pk-quiz input").first.is_disabled()
+    # Try again, right this time.
+    retry.click()
+    assert single.locator("[data-pk-feedback]").inner_text() == ""
+    assert "Right." in _answer(single, [right.index(True)])
+    # Multiple choice: every right answer, first time.
+    picks = [i for i, ok in enumerate(_choices(multiple)) if ok]
+    assert "Right: you chose every right answer" in _answer(multiple, picks)
+    assert _axe_serious(page) == []
+
+    # Mark as done; the mark survives a reload.
+    page.click("[data-pk-mark-done]")
+    assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
+    page.reload(wait_until="load")
+    assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
+    assert page.locator("[data-pk-mark-done]").inner_text() == "Mark as not done"
+
+    # Progress on the path page and on the home page.
+    page.goto(f"{base}/{PATH}", wait_until="load")
+    assert page.locator(".pk-progress [data-pk-progress-text]").inner_text() == "1 of 6 modules done · 20 of 135 min"
+    assert page.locator('[data-pk-step="pcp-and-five-step-process"] .pk-step-done').is_visible()
+    assert page.locator('[data-pk-step="designing-partnership"] .pk-step-done').is_hidden()
+    assert page.locator(".pk-progress [data-pk-next]:visible").inner_text().startswith("Next: Designing")
+    page.goto(f"{base}/index.html", wait_until="load")
+    card = page.locator("#audience-top-managers .pk-progress")
+    assert card.locator("[data-pk-progress-text]").inner_text() == "1 of 6 modules done · 20 of 135 min"
+    assert card.locator("progress").evaluate("el => el.value") == 1
+
+    # The summary lists the module with its date and scores, and exports them.
+    page.goto(f"{base}/{SUMMARY}", wait_until="load")
+    row = page.locator('[data-pk-row="pcp-and-five-step-process"]')
+    assert row.is_visible() and page.locator("[data-pk-row]:visible").count() == 1
+    cells = row.locator("td")
+    assert cells.nth(2).inner_text() == "1 of 4 (2 answered)" and cells.nth(3).inner_text() == "2 of 4 (2 answered)"
+    assert page.locator("[data-pk-summary-total]").inner_text() == "Total: 1 module done, 20 min."
+    page.fill("[data-pk-learner]", "Alex Manager")
+    with page.expect_download() as text_download:
+        page.click('[data-pk-download="text"]')
+    text = Path(text_download.value.path()).read_text(encoding="utf-8")
+    assert text_download.value.suggested_filename.startswith("training-summary-")
+    assert "Name: Alex Manager" in text
+    assert ("Partners in Care: the program, the four families of practice and the five-step process"
+            in text), text
+    assert "First try: 1 of 4 (2 answered)" in text and "Latest: 2 of 4 (2 answered)" in text
+    assert "Top-level managers: set the vision and the structure: 1 of 6 modules done" in text
+    with page.expect_download() as json_download:
+        page.click('[data-pk-download="json"]')
+    data = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
+    [module] = data["modules"]
+    assert (module["id"], module["first_try"], module["latest"], module["checks"]) == \
+        ("pcp-and-five-step-process", 1, 2, 4)
+    assert module["done"] == data["made"]
+    assert _axe_serious(page) == []
+
+    # Reset asks first: cancelling keeps everything; accepting erases it.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-pk-reset]")
+    assert row.is_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-pk-reset]")
+    assert page.locator("[data-pk-summary-status]").inner_text() == "Your progress has been erased."
+    assert row.is_hidden() and page.locator("[data-pk-summary-empty]").is_visible()
+    page.goto(f"{base}/{PATH}", wait_until="load")
+    assert page.locator(".pk-progress [data-pk-progress-text]").inner_text().startswith("0 of 6 modules done")
+    page.context.close()
+    assert problems == []
+
+
+def test_training_pages_without_javascript(sites: dict[str, Path], server: str, browser: Any) -> None:
+    base = f"{server}/{sites['default'].name}"
+    page, problems = _watched_page(browser, server, javascript=False)
+    page.goto(f"{base}/{MODULE}", wait_until="load")
+    check = page.locator("[data-pk-check]").first
+    assert check.locator(".pk-choices").is_visible() and check.locator(".pk-quiz").is_hidden()
+    check.locator("details.pk-choice summary").first.click()
+    assert check.locator("details.pk-choice .pk-verdict").first.is_visible()
+    assert page.locator("[data-pk-module]").is_hidden()
+    assert "JavaScript" in page.locator("[data-pk-nojs]").inner_text()
+    page.goto(f"{base}/{PATH}", wait_until="load")
+    assert page.locator(".pk-progress").is_hidden()
+    page.goto(f"{base}/{SUMMARY}", wait_until="load")
+    assert page.locator("[data-pk-nojs]").is_visible() and page.locator("[data-pk-summary]").is_hidden()
+    page.context.close()
+    assert problems == []
+
+
+def test_training_works_when_local_storage_is_refused(sites: dict[str, Path], server: str,
+                                                      browser: Any) -> None:
+    base = f"{server}/{sites['default'].name}"
+    page, problems = _watched_page(browser, server)
+    page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page.goto(f"{base}/{MODULE}", wait_until="load")
+    assert page.locator("[data-pk-storage-off]").is_visible()
+    check = page.locator('[data-pk-kind="single"]').first
+    assert "Right." in _answer(check, [_choices(check).index(True)])
+    page.click("[data-pk-mark-done]")
+    assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
+    page.context.close()
+    assert problems == []
+
+
+def test_training_progress_is_kept_per_site(sites: dict[str, Path], server: str, browser: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/{sites['mini'].name}/training/modules/welcome.html", wait_until="load")
+    page.click("[data-pk-mark-done]")
+    keys = page.evaluate("Object.keys(window.localStorage)")
+    assert keys == ["partnerkit:partnering-with-patients-test:training"]
+    page.goto(f"{server}/{sites['default'].name}/{SUMMARY}", wait_until="load")
+    assert page.locator("[data-pk-row]:visible").count() == 0  # same origin, another site: its own key
+    context.close()

@@ -109,8 +109,9 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             config.nav = self.tree.nav_config()
         config.extra_css = [assets.THEME_CSS, assets.CSS,
                             *[x for x in config.extra_css if x not in (assets.THEME_CSS, assets.CSS)]]
-        if assets.JS not in [str(x) for x in config.extra_javascript]:
-            config.extra_javascript.append(assets.JS)
+        for script in (assets.JS, assets.TRAINING_JS):
+            if script not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(script)
         # Material's offline plugin adds a CDN script for search from file://; use ours.
         polyfills = [x for x in config.extra.get("polyfills", []) if "iframe-worker" not in str(x)]
         config.extra["polyfills"] = [*polyfills, assets.WORKER_SHIM]

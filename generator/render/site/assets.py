@@ -9,6 +9,7 @@ from generator.model.content import Content
 
 CSS = "assets/partnerkit.css"
 JS = "assets/partnerkit.js"
+TRAINING_JS = "assets/training.js"
 THEME_CSS = "assets/theme.css"
 # Must contain "iframe-worker": Material's offline plugin then does not add its CDN copy.
 WORKER_SHIM = "assets/iframe-worker-shim.js"
@@ -71,6 +72,7 @@ def site_assets(content: Content) -> dict[str, bytes]:
     files = {
         CSS: (package / "partnerkit.css").read_bytes(),
         JS: (package / "partnerkit.js").read_bytes(),
+        TRAINING_JS: (package / "training.js").read_bytes(),
         WORKER_SHIM: (package / "iframe-worker-shim.js").read_bytes(),
         THEME_CSS: _theme_css(content).encode("utf-8"),
     }

@@ -81,6 +81,7 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
         NavNode(ctx.raw("program"), None, tuple(program)),
         NavNode(ctx.raw("training"), None, (
             NavNode(ctx.raw("all_paths"), urls.INDEXES["path"]),
+            *([NavNode(ctx.raw("summary"), urls.TRAINING_SUMMARY)] if c.paths else []),
             NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.paths)),
             NavNode(ctx.raw("modules"), None, tuple(_chunked(ctx, ctx.raw("modules"),
                                                              [page("module", m) for m in modules]))),

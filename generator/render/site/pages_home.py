@@ -8,6 +8,7 @@ from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
 from generator.render.site.icons import icon_svg
 from generator.render.site.page import Page, block, heading, make_page
+from generator.render.site.training_ui import progress_widget, summary_link, training_data
 
 
 def _level_of(ctx: SiteContext, audience: Audience) -> str | None:
@@ -33,7 +34,7 @@ def _audience_card(ctx: SiteContext, audience: Audience) -> str:
     for path in c.paths.values():
         if path.audience == audience.id:
             links.append(f"<li>{ctx.s('learning_path')}: {ctx.link('path', path.id)} "
-                         f"({_modules(ctx, len(path.modules))})</li>")
+                         f"({_modules(ctx, len(path.modules))}){progress_widget(ctx, path, next_link=True)}</li>")
     roles = [r.id for r in c.roles.values() if level and r.level == level]
     if audience.id.startswith("patient"):
         roles += [r.id for r in c.roles.values() if r.category == "patient"]
@@ -83,7 +84,8 @@ def render_home(ctx: SiteContext) -> Page:
                      f"<span>{ctx.s(text_key)}</span></a></li>")
     parts = [
         heading(ctx.raw("choose_path"), "choose-your-path") + "\n\n"
-        + block(f"<p>{ctx.s('choose_path_intro')}</p><ul class=\"pk-paths\">{cards}</ul>"),
+        + block(f"<p>{ctx.s('choose_path_intro')}</p><ul class=\"pk-paths\">{cards}</ul>"
+                + (summary_link(ctx) + training_data(ctx) if c.paths else "")),
         heading(ctx.raw("explore"), "explore") + "\n\n"
         + block(f'<ul class="pk-tiles">{"".join(tiles)}</ul>'),
     ]

@@ -38,6 +38,7 @@ from generator.render.site.pages_program import render_process, render_program
 from generator.render.site.pages_role import render_role
 from generator.render.site.pages_tool import render_tool
 from generator.render.site.pages_training import render_module, render_path, render_training_index
+from generator.render.site.training_ui import render_summary
 from generator.writing import write_bytes_atomic, write_text_atomic
 
 
@@ -74,6 +75,8 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
         (urls.ABOUT, render_about),
         (urls.DOWNLOADS, render_downloads),
     ]
+    if c.paths:
+        singles.append((urls.TRAINING_SUMMARY, render_summary))
     pages = [render(ctx.at(src)) for src, render in singles]
     pages += [render_practice(ctx.at(f"practices/{i}.md"), x) for i, x in c.practices.items()]
     pages += [render_role(ctx.at(f"roles/{i}.md"), x) for i, x in c.roles.items()]

@@ -28,6 +28,7 @@ GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
+TRAINING_SUMMARY = "training/summary.md"
 INDEXES: dict[str, str] = {
     "practice": "practices/index.md",
     "role": "roles/index.md",
