@@ -187,9 +187,9 @@ _EN: dict[str, str] = {
     "done_on": "Done on {date}.",
     "not_done": "Not done yet.",
     "done_badge": "Done",
-    "progress_text": "{done} of {total} modules done · {minutes_done} of {minutes_total} min",
+    "progress_text": "{done} of {total} modules done · {minutes_done} of {minutes_total}\u00a0min",
     "progress_label": "Progress on {title}",
-    "path_complete": "Path complete.",
+    "path_complete": "✓ Path complete.",
     "next_module": "Next: {title}",
     "progress_nojs": "Your browser keeps your progress with JavaScript, which is off here. "
                      "Every module stays readable and every check answerable: open a choice "
