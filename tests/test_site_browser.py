@@ -270,6 +270,8 @@ def test_training_checks_progress_summary_and_reset(sites: dict[str, Path], serv
     page.reload(wait_until="load")
     assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
     assert page.locator("[data-pk-mark-done]").inner_text() == "Mark as not done"
+    top = page.locator("dl.pk-facts [data-pk-status-of]")  # the status is also up front
+    assert top.is_visible() and top.inner_text().startswith("Done on ")
 
     # Progress on the path page and on the home page.
     page.goto(f"{base}/{PATH}", wait_until="load")

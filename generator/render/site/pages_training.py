@@ -106,6 +106,9 @@ def render_module(ctx: SiteContext, module: Module) -> Page:
     if paths:
         facts.append(f'<div><dt>{ctx.s("in_paths")}</dt><dd>'
                      + ", ".join(ctx.link("path", p) for p in paths) + "</dd></div>")
+    facts.append(f'<div hidden data-pk-js><dt>{ctx.s("your_progress")}</dt><dd><span data-pk-status-of='
+                 f'"{esc(module.id)}">{ctx.s("not_done")}</span> <a href="#your-progress">{ctx.s("go_mark_done")}</a>'
+                 "</dd></div>")
     sections = "\n\n".join(
         heading(ctx.plain(s.title), f"section-{n}") + "\n\n" + block(ctx.md(s.body, heading_base=3))
         for n, s in enumerate(module.sections, start=1)

@@ -184,6 +184,7 @@ _EN: dict[str, str] = {
     "your_progress": "Your progress",
     "mark_done": "Mark as done",
     "mark_not_done": "Mark as not done",
+    "go_mark_done": "Mark it as done at the end of the page",
     "done_on": "Done on {date}.",
     "not_done": "Not done yet.",
     "done_badge": "Done",

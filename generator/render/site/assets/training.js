@@ -210,11 +210,19 @@
   }
 
   function renderModule(box, state) {
-    var m = state.modules[box.getAttribute("data-pk-module")];
+    var id = box.getAttribute("data-pk-module");
+    var m = state.modules[id];
     var done = m && m.done;
+    var status = done ? fmt(S.done_on, { date: longDate(done) }) : S.not_done;
     box.classList.toggle("pk-done--done", Boolean(done));
-    box.querySelector("[data-pk-module-status]").textContent = done ? fmt(S.done_on, { date: longDate(done) }) : S.not_done;
+    box.querySelector("[data-pk-module-status]").textContent = status;
     box.querySelector("[data-pk-mark-done]").textContent = done ? S.mark_not_done : S.mark_done;
+    each("[data-pk-status-of]", function (el) {
+      if (el.getAttribute("data-pk-status-of") !== id) { return; }
+      el.textContent = status;
+      var jump = el.nextElementSibling;
+      if (jump) { jump.hidden = Boolean(done); }
+    });
   }
 
   function pathProgress(el, state) {
