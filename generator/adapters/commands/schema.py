@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from generator.adapters.commands.common import add_project_option
 from generator.schemas import write_schemas
 
 
@@ -17,13 +18,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "plus .vscode/settings.json entries that associate them with content/** files. "
         "See the README's 'Editor support' section.",
     )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="project folder holding content/ (default: the current folder)",
-    )
+    add_project_option(parser)
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="where to write the schemas")
     parser.add_argument("--no-vscode", action="store_true", help="do not write .vscode/settings.json")
     parser.set_defaults(run=run)
