@@ -17,7 +17,12 @@ def quote_figure(ctx: SiteContext, quote: Quote, *, anchor: bool = False,
     ident = f' id="quote-{esc(quote.id)}"' if anchor else ""
     speaker = ctx.text(quote.speaker.label)
     if quote.speaker.role:
-        speaker += f" ({ctx.link('role', quote.speaker.role)})"
+        # "Mid-level manager, case 2" already names the role: link the label rather than repeat it.
+        role_name = ctx.title_of("role", quote.speaker.role).casefold()
+        if role_name in ctx.plain(quote.speaker.label).casefold():
+            speaker = ctx.link("role", quote.speaker.role, ctx.plain(quote.speaker.label))
+        else:
+            speaker += f" ({ctx.link('role', quote.speaker.role)})"
     bits = [f'<span class="pk-quote__speaker">{speaker}</span>']
     if quote.case:
         bits.append(ctx.link("case", quote.case))
@@ -92,7 +97,8 @@ def reference_entry(ctx: SiteContext, ref: Reference, *, anchor: bool = False) -
     """One bibliography entry: authors (year). Title. Venue volume(issue):pages. DOI."""
     ident = f' id="ref-{esc(ref.id)}"' if anchor else ""
     authors = ", ".join(ref.authors)
-    parts = [f"{esc(authors)} ({ref.year}). " if authors else f"({ref.year}). ",
+    year = ref.year if ref.year is not None else ctx.raw("no_date")
+    parts = [f"{esc(authors)} ({year}). " if authors else f"({year}). ",
              f'<span class="pk-ref-title">{esc(ref.title)}</span>.']
     venue = ref.venue or ""
     if ref.volume:

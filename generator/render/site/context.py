@@ -108,8 +108,8 @@ class SiteContext:
             return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
         if kind == "reference":
             first = entity.authors[0].split()[0] if entity.authors else entity.title
-            return f"{first} ({entity.year})" if len(entity.authors) <= 1 else \
-                f"{first} et al. ({entity.year})"
+            year = entity.year if entity.year is not None else self.raw("no_date")
+            return f"{first} ({year})" if len(entity.authors) <= 1 else f"{first} et al. ({year})"
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):

@@ -235,6 +235,7 @@ _EN: dict[str, str] = {
     "consent_written-consent": "Published with written consent",
     "consent_published-open-licence": "Published under an open licence",
     "translated_from": "Translated; said in {lang}",
+    "no_date": "n.d.",
     "quoted_in": "Cited on",
     # Glossary and references
     "see_also": "See also",
@@ -293,6 +294,7 @@ _EN: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "no_date": "s. d.",
     "home": "Accueil",
     "framework": "Le cadre",
     "practices": "Pratiques",
