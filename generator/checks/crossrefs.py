@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.checks.privacy import identifying_details
 from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
-from generator.issues import Issue, Severity, format_where
+from generator.issues import Issue, Severity
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles, Origin
 from generator.loading.yaml_reader import KeyPath
@@ -97,16 +97,9 @@ def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFile
         return
     if _already_reported(loaded, found.kind, found.id):
         return
-    position = origin.located.position(found.path)
     result.issues.append(
-        Issue(
-            origin.display,
-            position.line,
-            position.column,
-            Severity.ERROR,
-            f"unknown {found.kind} '{found.id}'",
-            where=format_where(found.path),
-            hint=_suggest(found.id, found.kind, known),
+        origin.issue(
+            found.path, Severity.ERROR, f"unknown {found.kind} '{found.id}'", hint=_suggest(found.id, found.kind, known)
         )
     )
 
@@ -127,49 +120,41 @@ def _check_text(
     default: str,
 ) -> None:
     given = found.text.languages()
-    where = format_where(found.path)
+    where = found.path
     if given != (UNTAGGED,):
         for lang in given:
             if lang not in languages:
-                position = origin.located.position((*found.path, lang), key=True)
                 result.issues.append(
-                    Issue(
-                        origin.display,
-                        position.line,
-                        position.column,
+                    origin.issue(
+                        (*found.path, lang),
                         Severity.WARNING,
                         f"language '{lang}' is not one of the site's languages ({', '.join(languages)})",
+                        key=True,
                         where=where,
                         hint="add it to 'languages' in content/site.yaml, or fix the code",
                     )
                 )
     for lang in languages[1:] if given == (UNTAGGED,) else languages:
         if not found.text.has(lang) and (given != (UNTAGGED,) or lang != default):
-            position = origin.located.position(found.path)
             fallback = default if found.text.has(default) or given == (UNTAGGED,) else given[0]
             result.issues.append(
-                Issue(
-                    origin.display,
-                    position.line,
-                    position.column,
+                origin.issue(
+                    found.path,
                     Severity.WARNING,
                     f"missing '{lang}' translation; the '{fallback}' text is used",
-                    where=where,
                     hint=f"write it as {{{default}: ..., {lang}: ...}}",
                 )
             )
     for lang, text in found.text.items():
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
         for finding in identifying_details(text):
-            line, column = _inline_position(origin, text_path, text, finding.start)
             result.issues.append(
-                Issue(
-                    origin.display,
-                    line,
-                    column,
+                origin.issue(
+                    text_path,
                     Severity.WARNING,
                     f"text contains what looks like {finding.what}; it would be published",
                     where=where,
+                    at=_inline_position(origin, text_path, text, finding.start),
                     hint="remove it, or replace it with a role (e.g. 'the partnership office')",
                 )
             )
@@ -180,30 +165,26 @@ def _check_text(
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
         for inline in find_inline_refs(text):
             if inline.kind not in ALL_REFERABLE_KINDS:
-                line, column = _inline_position(origin, text_path, text, inline.start)
                 close = difflib.get_close_matches(inline.kind, ALL_REFERABLE_KINDS, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(ALL_REFERABLE_KINDS)}"
                 result.issues.append(
-                    Issue(
-                        origin.display,
-                        line,
-                        column,
+                    origin.issue(
+                        text_path,
                         Severity.ERROR,
                         f"unknown kind '{inline.kind}' in [[{inline.kind}:{inline.id}]]",
                         where=where,
+                        at=_inline_position(origin, text_path, text, inline.start),
                         hint=hint,
                     )
                 )
             elif inline.id not in known.get(inline.kind, {}) and not _already_reported(loaded, inline.kind, inline.id):
-                line, column = _inline_position(origin, text_path, text, inline.start)
                 result.issues.append(
-                    Issue(
-                        origin.display,
-                        line,
-                        column,
+                    origin.issue(
+                        text_path,
                         Severity.ERROR,
                         f"unknown {inline.kind} '{inline.id}' in [[{inline.kind}:{inline.id}]]",
                         where=where,
+                        at=_inline_position(origin, text_path, text, inline.start),
                         hint=_suggest(inline.id, inline.kind, known),
                     )
                 )

@@ -6,7 +6,7 @@ reference check, on entities that are known to exist.
 
 from __future__ import annotations
 
-from generator.issues import Issue, Severity, format_where
+from generator.issues import Issue, Severity
 from generator.loading.project import LoadedFiles
 from generator.model.training import LearningPath, Module
 
@@ -34,16 +34,11 @@ def _cycles(loaded: LoadedFiles, modules: dict[str, Module]) -> list[Issue]:
                 continue  # reported as an unknown module
             if state.get(prerequisite) == 1:
                 cycle = [*trail[trail.index(prerequisite) :], prerequisite] if prerequisite in trail else [prerequisite]
-                origin = loaded.origins[("module", module_id)]
-                position = origin.located.position(("prerequisites",))
                 issues.append(
-                    Issue(
-                        origin.display,
-                        position.line,
-                        position.column,
+                    loaded.origins[("module", module_id)].issue(
+                        ("prerequisites",),
                         Severity.ERROR,
                         f"prerequisites go round in a circle: {' → '.join(cycle)}",
-                        where="prerequisites",
                         hint="remove one of these prerequisites",
                     )
                 )
@@ -66,41 +61,28 @@ def _path_order(loaded: LoadedFiles, path_id: str, path: LearningPath, modules: 
         if module is None:
             continue
         where = (*origin.prefix, "modules", index)
-        position = origin.located.position(where)
         if module_id in seen:
             issues.append(
-                Issue(
-                    origin.display,
-                    position.line,
-                    position.column,
-                    Severity.ERROR,
-                    f"module '{module_id}' is listed twice in this path",
-                    where=format_where(where),
-                    hint="keep it once",
+                origin.issue(
+                    where, Severity.ERROR, f"module '{module_id}' is listed twice in this path", hint="keep it once"
                 )
             )
         for prerequisite in module.prerequisites:
             if prerequisite in path.modules and prerequisite not in seen:
                 issues.append(
-                    Issue(
-                        origin.display,
-                        position.line,
-                        position.column,
+                    origin.issue(
+                        where,
                         Severity.WARNING,
                         f"module '{module_id}' comes before its prerequisite '{prerequisite}'",
-                        where=format_where(where),
                         hint=f"move '{prerequisite}' earlier in the path",
                     )
                 )
         if path.audience not in module.audience:
             issues.append(
-                Issue(
-                    origin.display,
-                    position.line,
-                    position.column,
+                origin.issue(
+                    where,
                     Severity.WARNING,
                     f"module '{module_id}' is not written for this path's audience '{path.audience}'",
-                    where=format_where(where),
                     hint=f"add '{path.audience}' to the module's audience, or remove it from the path",
                 )
             )

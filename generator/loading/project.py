@@ -7,7 +7,7 @@ at the first problem: every file is read and every problem is collected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,21 @@ class Origin:
     display: str
     located: LocatedData
     prefix: KeyPath = ()
+
+    def issue(
+        self,
+        path: KeyPath,
+        severity: Severity,
+        message: str,
+        *,
+        hint: str = "",
+        key: bool = False,
+        where: KeyPath | None = None,
+        at: tuple[int, int] | None = None,
+    ) -> Issue:
+        """An issue at `path` in this file (or at line and column `at`), named by `where` (default: `path`)."""
+        line, column = at if at is not None else astuple(self.located.position(path, key=key))
+        return Issue(self.display, line, column, severity, message, where=format_where(where or path), hint=hint)
 
 
 @dataclass
