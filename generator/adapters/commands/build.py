@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.adapters.commands.common import add_project_option, report
+from generator.adapters.commands.common import add_project_option, report, show_mkdocs_logging
 from generator.downloads import read_manifest
 from generator.errors import ContentError, UserError
 from generator.issues import Severity
@@ -92,7 +92,7 @@ def _build_site(args: argparse.Namespace) -> int:
     if not config_file.is_file():
         raise UserError(f"no MkDocs configuration at {config_file} (create it, or pass "
                         "--config-file)")
-    _quiet_mkdocs_logging()
+    show_mkdocs_logging(logging.WARNING)
     started = time.perf_counter()
     if not args.no_pdf:
         _print_pdfs(args)
@@ -134,13 +134,3 @@ def _print_pdfs(args: argparse.Namespace) -> None:
                                timestamp=resolve_timestamp(args.project))
     print(f"{len(result.downloads)} PDFs in {out} ({len(result.compiled)} built, "
           f"{len(result.reused)} unchanged) in {time.perf_counter() - started:.1f} s")
-
-
-def _quiet_mkdocs_logging() -> None:
-    """Show MkDocs warnings and errors as 'LEVEL - message' on stderr, like `mkdocs build`."""
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)

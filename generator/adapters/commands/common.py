@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -46,3 +47,13 @@ def exit_status(issues: list[Issue], strict: bool) -> int:
     """1 when there is an error, or a warning under --strict; else 0."""
     bad = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(issue.severity in bad for issue in issues) else 0
+
+
+def show_mkdocs_logging(level: int) -> None:
+    """Show MkDocs messages from `level` up as 'LEVEL - message' on stderr, like the mkdocs command."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)

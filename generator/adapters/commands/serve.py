@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.adapters.commands.common import add_project_option
+from generator.adapters.commands.common import add_project_option, show_mkdocs_logging
 from generator.errors import UserError
 
 
@@ -34,12 +34,7 @@ def run(args: argparse.Namespace) -> int:
     config_file = args.config_file or (args.project / "mkdocs.yml")
     if not config_file.is_file():
         raise UserError(f"no MkDocs configuration at {config_file}")
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    show_mkdocs_logging(logging.INFO)
     try:
         serve(str(config_file), dev_addr=args.dev_addr, strict=args.strict)
     except (PluginError, Abort) as exc:
