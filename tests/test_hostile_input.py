@@ -129,3 +129,13 @@ def test_mutated_content_files_never_raise(tmp_path_factory: object, mutations: 
     for issue in loaded.issues:
         assert issue.line >= 1 and issue.column >= 1
         assert issue.file.startswith("content/")
+
+
+def test_nesting_past_the_yaml_library_limit_gets_our_located_message() -> None:
+    # libyaml refuses 1000 levels itself, before our budget of 32 sees them: same message,
+    # same place as for 40 levels, whatever the library version.
+    shallow = read_yaml_text("a: " + "[" * 40 + "]" * 40, "f.yaml")
+    deep = read_yaml_text("a: " + "[" * 5000 + "]" * 5000, "f.yaml")
+    expected = [(i.line, i.column, i.message) for i in shallow.issues]
+    assert expected == [(1, 35, "values are nested more than 32 levels deep")]
+    assert [(i.line, i.column, i.message) for i in deep.issues] == expected

@@ -157,6 +157,10 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
         issues.append(Issue(display, stop.line, stop.column, Severity.ERROR, stop.message, hint=stop.hint))
         return ReadResult(None, issues)
     except yaml.MarkedYAMLError as exc:
+        stop = _own_limit_before(text, exc)
+        if stop is not None:
+            issues.append(Issue(display, stop.line, stop.column, Severity.ERROR, stop.message, hint=stop.hint))
+            return ReadResult(None, issues)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
@@ -180,6 +184,30 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
         )
         return ReadResult(None, issues)
     return ReadResult(located, issues)
+
+
+# Limits of the YAML library itself (libyaml 0.2.5 and PyYAML 6.0.4 stop flow nesting at
+# 1000 levels). They fire in the scanner, which reads ahead of the events, so before our
+# own budget sees the 33rd level; their wording and position depend on the version.
+_LIBRARY_LIMITS = ("nesting depth", "maximum nesting", "too deep", "recursion")
+
+
+def _own_limit_before(text: str, exc: yaml.MarkedYAMLError) -> _Stop | None:
+    """When the library stopped at one of its own limits, the problem our budget reports
+    for the text before that point, so the message and place never depend on the version."""
+    problem = f"{exc.problem or ''} {exc.context or ''}".lower()
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None or not any(limit in problem for limit in _LIBRARY_LIMITS):
+        return None
+    try:
+        _build(text[: mark.index], LocatedData(None), [], "")
+    except _Stop as stop:
+        return stop
+    except yaml.YAMLError:
+        pass
+    p = _position(mark)
+    return _Stop(p.line, p.column, f"values are nested more than {MAX_DEPTH} levels deep",
+                 hint="content never needs this depth; check the indentation")
 
 
 def read_yaml_file(path: Path, display: str) -> ReadResult:
