@@ -157,9 +157,9 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
         issues.append(Issue(display, stop.line, stop.column, Severity.ERROR, stop.message, hint=stop.hint))
         return ReadResult(None, issues)
     except yaml.MarkedYAMLError as exc:
-        stop = _own_limit_before(text, exc)
-        if stop is not None:
-            issues.append(Issue(display, stop.line, stop.column, Severity.ERROR, stop.message, hint=stop.hint))
+        limit = _own_limit_before(text, exc)
+        if limit is not None:
+            issues.append(Issue(display, limit.line, limit.column, Severity.ERROR, limit.message, hint=limit.hint))
             return ReadResult(None, issues)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
