@@ -7,6 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator.adapters.mkdocs_plugin import load_site
+from generator.errors import ContentError
 from generator.pipeline import load_content
 from generator.report import format_text
 
@@ -223,3 +228,19 @@ def test_prerequisite_cycles_and_path_order(mini_copy: Path, edit: Edit) -> None
         "content/training/paths.yaml:6:32: error: paths[0].modules[2]: module 'welcome' is listed twice in this "
         "path (keep it once)",
     ]
+
+
+def test_counts_are_singular_for_one(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/program-manager.yaml", "level: mid", "level: middle")
+    (mini_copy / "content/practices/notes.txt").write_text("scratch", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "check", "--project", str(mini_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stderr.splitlines()[-1].endswith(" s: 1 error, 1 warning"), result.stderr
+    issues = load_content(mini_copy).issues
+    assert str(ContentError(issues)) == "1 error in content"
+    with pytest.raises(PluginError, match=r"^partnerkit: 1 error in content:\n"):
+        load_site(mini_copy, None, directory_urls=True, downloads=[], extra_pages=[])

@@ -21,12 +21,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.downloads import Download, read_manifest
-from generator.issues import Severity
+from generator.issues import Severity, errors
 from generator.pipeline import load_content
 from generator.render.site import assets
 from generator.render.site.html import esc
 from generator.render.site.tree import SiteTree, render_site
-from generator.report import format_text
+from generator.report import counted, format_text
 
 log = logging.getLogger("mkdocs.plugins.partnerkit")
 OVERRIDES = Path(__file__).resolve().parent.parent / "render" / "site" / "overrides"
@@ -56,9 +56,7 @@ def load_site(project: Path, lang: str | None, *, directory_urls: bool,
             log.warning(format_text(issue))
     if loaded.content is None:
         problems = "\n".join(format_text(i) for i in loaded.issues if i.severity is Severity.ERROR)
-        count = sum(1 for i in loaded.issues if i.severity is Severity.ERROR)
-        raise PluginError(f"partnerkit: {count} error{'s' if count != 1 else ''} in content:\n"
-                          f"{problems}")
+        raise PluginError(f"partnerkit: {counted(len(errors(loaded.issues)), 'error')} in content:\n{problems}")
     return render_site(loaded.content, lang, directory_urls=directory_urls, downloads=downloads,
                        extra_pages=extra_pages, project=project)
 
