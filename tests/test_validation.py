@@ -12,8 +12,10 @@ from mkdocs.exceptions import PluginError
 
 from generator.adapters.mkdocs_plugin import load_site
 from generator.errors import ContentError
+from generator.model.text import LocalizedText
 from generator.pipeline import load_content
 from generator.report import format_text
+from generator.schemas import schema_targets
 
 Edit = Callable[[Path, str, str], None]
 
@@ -157,10 +159,44 @@ def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edi
     report = [format_text(i) for i in loaded.issues]
     assert (
         "content/site.yaml:2:14: warning: description: missing 'fr' translation; the 'en' text is used "
-        "(write it as {en: ..., fr: ...})" in report
+        "(write it as {en: ..., fr: ...}, or as {any: ...} if it needs no translation)" in report
     )
     assert not any(line.startswith("content/site.yaml:1:") for line in report)
     assert all(" warning: " in line for line in report)
+
+
+def test_missing_translation_hint_names_the_languages_in_the_sites_order(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [fr, en]")
+    edit(mini_copy / "content/site.yaml", "organization: Test Health Centre", "organization: {en: Test Health Centre}")
+    report = _report(mini_copy)
+    assert (
+        "content/site.yaml:3:15: warning: organization: missing 'fr' translation; the 'en' text is used "
+        "(write it as {fr: ..., en: ...}, or as {any: ...} if it needs no translation)"
+    ) in report
+
+
+def test_language_neutral_text_needs_no_translation(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [fr, en]")
+    edit(mini_copy / "content/site.yaml", "organization: Test Health Centre", "organization: {any: CHU Test}")
+    edit(mini_copy / "content/glossary.yaml", "abbreviation: PA", "abbreviation: {any: PA}")
+    edit(mini_copy / "content/glossary.yaml", "abbreviation: QI", "abbreviation: {any: QI, fr: AQ}")
+    edit(mini_copy / "content/glossary.yaml", "term: Patient advisor", "term: {anglais: Patient advisor}")
+    loaded = load_content(mini_copy)
+    report = [format_text(issue) for issue in loaded.issues]
+    # Neutral text and text without letters (case counts "1", "2") are never asked for a translation.
+    assert not [line for line in report if "site.yaml:3:" in line or "glossary.yaml:4:" in line]
+    assert not [line for line in report if "cases/oncology.yaml:12:" in line or "cases/oncology.yaml:14:" in line]
+    assert [line for line in report if "glossary.yaml" in line and " error: " in line] == [
+        "content/glossary.yaml:3:12: error: terms[0].term.anglais: 'anglais' is not a language code (use two "
+        "lowercase letters such as 'en' or 'fr', or 'any' for text that needs no translation)",
+        "content/glossary.yaml:8:19: error: terms[1].abbreviation: 'any' means the text is the same in every "
+        "language; keep either 'any' or the languages",
+    ]
+    assert LocalizedText.model_validate({"any": "CHU Test"}).get("en", "fr") == "CHU Test"
+    # Editors accept it too: the schema's text offers exactly {any: ...} beside a string and a language map.
+    [site_schema] = [schema for kind, _, schema in schema_targets() if kind == "site"]
+    shapes = site_schema["$defs"]["LocalizedText"]["anyOf"]
+    assert {"type": "object", "required": ["any"], "additionalProperties": False}.items() <= shapes[2].items()
 
 
 def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edit) -> None:

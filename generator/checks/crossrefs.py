@@ -17,7 +17,7 @@ from generator.issues import Issue, Severity
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles, Origin
 from generator.loading.yaml_reader import KeyPath
-from generator.model.text import UNTAGGED, find_inline_refs
+from generator.model.text import NEUTRAL, UNTAGGED, find_inline_refs
 
 Node = tuple[str, str]  # (kind, id)
 
@@ -110,6 +110,25 @@ def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
     return (kind, entity_id) in loaded.broken or (catalog is not None and catalog[0] in loaded.broken_catalogs)
 
 
+def _check_translations(
+    found: FoundText, origin: Origin, result: CrossCheck, languages: list[str], default: str
+) -> None:
+    """A warning per site language the text lacks; the hint spells every language, in the site's order."""
+    given = found.text.languages()
+    shape = ", ".join(f"{lang}: ..." for lang in languages)
+    for lang in languages[1:] if given == (UNTAGGED,) else languages:
+        if not found.text.has(lang) and (given != (UNTAGGED,) or lang != default):
+            fallback = default if found.text.has(default) or given == (UNTAGGED,) else given[0]
+            result.issues.append(
+                origin.issue(
+                    found.path,
+                    Severity.WARNING,
+                    f"missing '{lang}' translation; the '{fallback}' text is used",
+                    hint=f"write it as {{{shape}}}, or as {{{NEUTRAL}: ...}} if it needs no translation",
+                )
+            )
+
+
 def _check_text(
     found: FoundText,
     source: Node,
@@ -123,7 +142,7 @@ def _check_text(
     where = found.path
     if given != (UNTAGGED,):
         for lang in given:
-            if lang not in languages:
+            if lang not in languages and lang != NEUTRAL:
                 result.issues.append(
                     origin.issue(
                         (*found.path, lang),
@@ -134,17 +153,8 @@ def _check_text(
                         hint="add it to 'languages' in content/site.yaml, or fix the code",
                     )
                 )
-    for lang in languages[1:] if given == (UNTAGGED,) else languages:
-        if not found.text.has(lang) and (given != (UNTAGGED,) or lang != default):
-            fallback = default if found.text.has(default) or given == (UNTAGGED,) else given[0]
-            result.issues.append(
-                origin.issue(
-                    found.path,
-                    Severity.WARNING,
-                    f"missing '{lang}' translation; the '{fallback}' text is used",
-                    hint=f"write it as {{{default}: ..., {lang}: ...}}",
-                )
-            )
+    if found.text.needs_translation():
+        _check_translations(found, origin, result, languages, default)
     for lang, text in found.text.items():
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
         for finding in identifying_details(text):

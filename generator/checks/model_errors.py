@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from generator.issues import Issue, Severity, format_where
 from generator.loading.yaml_reader import KeyPath, LocatedData
-from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, LocalizedText
+from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText
 
 _TYPE_LABEL = re.compile(r"^(str|int|float|bool|none|.*\[.*\].*)$")
 
@@ -119,6 +119,11 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
         return f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. 'secure-funds'"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == LANGUAGE_PATTERN:
         return f"'{value}' is not a language code", "use two lowercase letters such as 'en' or 'fr'"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_KEY_PATTERN:
+        return (
+            f"'{value}' is not a language code",
+            f"use two lowercase letters such as 'en' or 'fr', or '{NEUTRAL}' for text that needs no translation",
+        )
     if kind == "too_short":
         need = ctx.get("min_length", 1)
         return f"needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
@@ -157,10 +162,14 @@ def validation_issues(
     """Every error of `exc` as an issue located in the author's file."""
     issues: list[Issue] = []
     seen: set[KeyPath] = set()
-    for error in exc.errors():
-        path, at_key = _clean_location(located.data, prefix + tuple(error["loc"]))
+    located_errors = [(error, *_clean_location(located.data, prefix + tuple(error["loc"]))) for error in exc.errors()]
+    for error, path, at_key in located_errors:
         if path in seen:
             continue  # one message per place: union branches repeat each other
+        if error["type"] == "string_type" and any(
+            len(other) > len(path) and other[: len(path)] == path for _, other, _ in located_errors
+        ):
+            continue  # text written as a mapping: the error inside the mapping says what is wrong
         seen.add(path)
         model_path = path[:-1] if error["type"] in ("extra_forbidden", "missing") else path
         model = (
