@@ -199,6 +199,33 @@ def test_language_neutral_text_needs_no_translation(mini_copy: Path, edit: Edit)
     assert {"type": "object", "required": ["any"], "additionalProperties": False}.items() <= shapes[2].items()
 
 
+def test_yaml_error_in_text_with_a_colon_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "name: Patient advisor", "name: Patient advisor: PA")
+    assert [line for line in _report(mini_copy) if line.startswith("content/roles/patient-advisor")] == [
+        "content/roles/patient-advisor.yaml:1:22: error: YAML syntax: mapping values are not allowed in this context "
+        "(if ': ' or ' #' belongs to the text, put it in quotes: name: \"Patient advisor: PA\")"
+    ]
+
+
+def test_yaml_error_in_text_with_a_hash_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    # ' #' starts a comment, so the text's next line no longer belongs to any key.
+    path = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    edit(path, "why: Patients arrive", "why: Patients #1\n  arrive")
+    assert [line for line in _report(mini_copy) if line.startswith("content/practices/")] == [
+        "content/practices/prepare-patient-advisors.yaml:10:3: error: YAML syntax: did not find expected key "
+        "(if ': ' or ' #' belongs to the text, put the whole text in quotes)"
+    ]
+
+
+def test_list_item_with_a_colon_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml", "  - Meet each new", "  - First: meet each new")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:11:5: error: how_to[0]: 'First: meet each new advisor before "
+        "the first committee meeting.' was read as a key and a value, not as text (if ': ' belongs to the text, put it "
+        "in quotes: - \"First: meet each new advisor before the first committee meeting.\")"
+    ]
+
+
 def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edit) -> None:
     c = mini_copy / "content"
     edit(c / "practices/prepare-patient-advisors.yaml", "pitfalls:", "pitfals:")

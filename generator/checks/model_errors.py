@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.issues import Issue, Severity, format_where
+from generator.loading.yaml_hints import quoted
 from generator.loading.yaml_reader import KeyPath, LocatedData
 from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText
 
@@ -142,6 +143,39 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
     return error["msg"], ""
 
 
+# What a mistyped language code looks like ('EN', 'eng', 'fr-CA'); anything else is a text's first words.
+_LANGUAGE_LIKE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?$")
+
+
+def _text_read_as_mapping(error: ErrorDetails, path: KeyPath, located: LocatedData) -> tuple[str, str] | None:
+    """(message, hint) when a text holding ': ' was read as a one-key mapping (`- Step 1: go`)."""
+    if error["type"] != "string_pattern_mismatch" or error.get("ctx", {}).get("pattern") != TEXT_KEY_PATTERN:
+        return None
+    mapping = _value_at(located.data, path[:-1])
+    key = path[-1]
+    if not isinstance(mapping, dict) or len(mapping) != 1 or not isinstance(key, str) or _LANGUAGE_LIKE.match(key):
+        return None
+    start = located.position(path[:-1])
+    line = located.lines[start.line - 1] if 0 < start.line <= len(located.lines) else ""
+    if line[start.column - 1 : start.column] == "{":
+        return None  # written as a mapping on purpose: {anglais: ...}
+    value = mapping[key]
+    written = f"{key}: {value}" if isinstance(value, str) else f"{key}:"
+    lead = "-" if isinstance(path[-2], int) else f"{path[-2]}:"
+    return (
+        f"'{written}' was read as a key and a value, not as text",
+        f"if ': ' belongs to the text, put it in quotes: {lead} {quoted(written)}",
+    )
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for segment in path:
+        if not _has_child(data, segment):
+            return None
+        data = data[segment]
+    return data
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -181,7 +215,10 @@ def validation_issues(
                 else None
             )
         )
-        message, hint = _message(error, path, model)
+        read_as_mapping = _text_read_as_mapping(error, path, located)
+        if read_as_mapping:
+            path, at_key = path[:-1], False  # the text is the problem, not its 'key'
+        message, hint = read_as_mapping or _message(error, path, model)
         if error["type"] == "missing":
             position = located.position(path[:-1])
         else:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from generator.issues import Issue, Severity
+from generator.loading.yaml_hints import quote_hint
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -171,7 +172,8 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
                 column,
                 Severity.ERROR,
                 f"YAML syntax: {problem}",
-                hint="check indentation, colons and quotes on this line or the one before",
+                hint=quote_hint(located.lines, line, column)
+                or "check indentation, colons and quotes on this line or the one before",
             )
         )
         return ReadResult(None, issues)
