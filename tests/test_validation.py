@@ -89,14 +89,67 @@ def test_id_must_match_file_name(mini_copy: Path) -> None:
 def test_file_name_must_be_an_id(mini_copy: Path) -> None:
     source = mini_copy / "content/tools/preparation-checklist.yaml"
     source.rename(source.with_name("Preparation Checklist.yaml"))
-    report = _report(mini_copy)
-    assert (
-        "content/tools/Preparation Checklist.yaml:1:1: error: file name "
-        "'Preparation Checklist.yaml' is not a valid id (rename it in lowercase kebab-case, "
-        "e.g. 'secure-funds.yaml')"
-    ) in report
-    # The references to the tool are reported too: the tool does not exist under a valid id.
-    assert any("unknown tool 'preparation-checklist'" in line for line in report[1:])
+    # Reported once: the tool is checked under the id its name was meant to be, so the
+    # files that name it are not told it does not exist.
+    assert _report(mini_copy) == [
+        "content/tools/Preparation Checklist.yaml:1:1: error: file name 'Preparation Checklist.yaml' is not a valid "
+        "id (rename it to 'preparation-checklist.yaml')"
+    ]
+
+
+def test_file_name_with_accents_suggests_the_name_without_them(mini_copy: Path) -> None:
+    roles = mini_copy / "content/roles"
+    (roles / "infirmière-clinicienne.yaml").write_text(
+        (roles / "program-manager.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert _report(mini_copy) == [
+        "content/roles/infirmière-clinicienne.yaml:1:1: error: file name 'infirmière-clinicienne.yaml' is not a valid "
+        "id (rename it to 'infirmiere-clinicienne.yaml')"
+    ]
+
+
+def test_file_name_with_nothing_to_keep_gets_no_example_id(mini_copy: Path) -> None:
+    (mini_copy / "content/roles/患者.yaml").write_text("name: x\n", encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/roles/患者.yaml:1:1: error: file name '患者.yaml' is not a valid id "
+        "(rename it with lowercase letters a-z, digits and single hyphens)"
+    ]
+
+
+def test_a_file_that_failed_to_load_is_reported_once(mini_copy: Path, edit: Edit) -> None:
+    # Six files name this role; only its own file is reported.
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "category: patient", "category: [patient")
+    (mini_copy / "content/tools/preparation-checklist.yaml").write_text("- a list\n", encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/roles/patient-advisor.yaml:4:8: error: YAML syntax: did not find expected ',' or ']' "
+        "(check indentation, colons and quotes on this line or the one before)",
+        "content/tools/preparation-checklist.yaml:1:1: error: the file must be a mapping of keys "
+        "(start with 'key: value' lines, not a list or a single value)",
+    ]
+
+
+def test_related_ids_one_character_off_get_did_you_mean(mini_copy: Path, edit: Edit) -> None:
+    practice = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    related = "related: [prepare-patient-advisor, Prepare-patient-advisors, prepare_patient-advisors]"
+    edit(practice, "tags: [", f"{related}\ntags: [")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:21:11: error: related[0]: unknown practice "
+        "'prepare-patient-advisor' (did you mean 'prepare-patient-advisors'?)",
+        "content/practices/prepare-patient-advisors.yaml:21:36: error: related[1]: 'Prepare-patient-advisors' is not "
+        "a valid id (did you mean 'prepare-patient-advisors'?)",
+        "content/practices/prepare-patient-advisors.yaml:21:62: error: related[2]: 'prepare_patient-advisors' is not "
+        "a valid id (did you mean 'prepare-patient-advisors'?)",
+    ]
+
+
+def test_a_reference_one_character_off_a_file_that_failed_gets_did_you_mean(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "category: patient", "category: volunteer")
+    manager = mini_copy / "content/roles/program-manager.yaml"
+    edit(manager, "works_with: [patient-advisor]", "works_with: [patient-advisr]")
+    assert [line for line in _report(mini_copy) if "program-manager" in line] == [
+        "content/roles/program-manager.yaml:8:14: error: works_with[0]: unknown role 'patient-advisr' "
+        "(did you mean 'patient-advisor'?)"
+    ]
 
 
 def test_duplicate_ids_in_a_catalog(mini_copy: Path, edit: Edit) -> None:

@@ -8,8 +8,8 @@ edge so the resolved model can answer questions in both directions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from generator.checks.privacy import identifying_details
 from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
@@ -17,9 +17,10 @@ from generator.issues import Issue, Severity
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles, Origin
 from generator.loading.yaml_reader import KeyPath
-from generator.model.text import NEUTRAL, UNTAGGED, find_inline_refs
+from generator.model.text import ID_PATTERN, NEUTRAL, UNTAGGED, find_inline_refs, suggest_id
 
 Node = tuple[str, str]  # (kind, id)
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass
@@ -28,11 +29,29 @@ class CrossCheck:
 
     edges: list[tuple[Node, Node]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    # Better hints for first-pass issues, by (file, line, column): an invalid id in a
+    # reference ('Clarify_roles') gets the close existing id, which the first pass cannot know.
+    hints: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+    def refine(self, first_pass: list[Issue]) -> list[Issue]:
+        """The first pass's issues, with the hints this pass improved."""
+        return [
+            replace(issue, hint=self.hints.get((issue.file, issue.line, issue.column), issue.hint))
+            for issue in first_pass
+        ]
 
 
-def _suggest(wanted: str, kind: str, known: Mapping[str, Mapping[str, object]]) -> str:
-    """A hint for an unknown id: a close id of the right kind, or the kind it belongs to."""
-    close = difflib.get_close_matches(wanted, list(known.get(kind, {})), n=1, cutoff=0.6)
+def _suggest(wanted: str, kind: str, loaded: LoadedFiles) -> str:
+    """A hint for an unknown id: a close id of the right kind, or the kind it belongs to.
+
+    Ids of files that failed to load count too: a reference one letter off from one of
+    them is still a typo. An id that is not even valid ('Clarify_roles') is compared
+    in the form it was most likely meant ('clarify-roles').
+    """
+    known = loaded.entities
+    candidates = [*known.get(kind, {}), *(entity_id for broken_kind, entity_id in loaded.broken if broken_kind == kind)]
+    meant = suggest_id(wanted) or wanted
+    close = [meant] if meant in candidates else difflib.get_close_matches(meant, candidates, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     elsewhere = [other for other in ALL_REFERABLE_KINDS if other != kind and wanted in known.get(other, {})]
@@ -76,7 +95,12 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
     for model, origin in loaded.partial:
         for found in walk_raw(model, origin.located.data):
             position = origin.located.position(found.path)
-            if (origin.display, position.line, position.column) in reported:
+            place = (origin.display, position.line, position.column)
+            if place in reported:
+                if isinstance(found, FoundRef) and not _ID.match(found.id):
+                    hint = _suggest(found.id, found.kind, loaded)
+                    if hint.startswith("did you mean"):
+                        result.hints[place] = hint
                 continue
             if isinstance(found, FoundRef):
                 _check_ref(found, ("file", origin.display), origin, loaded, result)
@@ -99,7 +123,10 @@ def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFile
         return
     result.issues.append(
         origin.issue(
-            found.path, Severity.ERROR, f"unknown {found.kind} '{found.id}'", hint=_suggest(found.id, found.kind, known)
+            found.path,
+            Severity.ERROR,
+            f"unknown {found.kind} '{found.id}'",
+            hint=_suggest(found.id, found.kind, loaded),
         )
     )
 
@@ -195,7 +222,7 @@ def _check_text(
                         f"unknown {inline.kind} '{inline.id}' in [[{inline.kind}:{inline.id}]]",
                         where=where,
                         at=_inline_position(origin, text_path, text, inline.start),
-                        hint=_suggest(inline.id, inline.kind, known),
+                        hint=_suggest(inline.id, inline.kind, loaded),
                     )
                 )
             elif inline.id in known.get(inline.kind, {}):

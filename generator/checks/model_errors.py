@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 from generator.issues import Issue, Severity, format_where
 from generator.loading.yaml_hints import quoted
 from generator.loading.yaml_reader import KeyPath, LocatedData
-from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText
+from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText, suggest_id
 
 _TYPE_LABEL = re.compile(r"^(str|int|float|bool|none|.*\[.*\].*)$")
 
@@ -117,7 +117,10 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
         )
         return f"unknown key '{path[-1]}'", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
-        return f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. 'secure-funds'"
+        suggestion = suggest_id(str(value))
+        return f"'{value}' is not a valid id", (
+            f"write it as '{suggestion}'" if suggestion else "use lowercase letters a-z, digits and single hyphens"
+        )
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == LANGUAGE_PATTERN:
         return f"'{value}' is not a language code", "use two lowercase letters such as 'en' or 'fr'"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_KEY_PATTERN:

@@ -16,11 +16,12 @@ _LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s\"'#{\[\]}][^:\"']*?:(?:
 _NOT_PLAIN = tuple("\"'[{|>&*!")
 
 
-def quote_hint(lines: list[str], line: int, column: int) -> str | None:
+def quote_hint(lines: list[str], line: int, column: int, problem: str) -> str | None:
     """A hint to quote the text on `line` (1-based) or the line before, when its text holds ': ' or ' #'.
 
-    `column` is where the parser stopped: a colon there, that no `key: value` line
-    explains, is a colon inside a text that runs over several lines.
+    `column` is where the parser stopped and `problem` what it said: "mapping values are
+    not allowed" at a colon that no `key: value` line explains is a colon inside a text
+    that runs over several lines.
     """
     for number in (line, line - 1):
         if not 0 < number <= len(lines):
@@ -36,7 +37,7 @@ def quote_hint(lines: list[str], line: int, column: int) -> str | None:
             return "if ': ' or ' #' belongs to the text, put the whole text in quotes"
         return f"if ': ' or ' #' belongs to the text, put it in quotes: {match['key'].rstrip()} {quoted(value)}"
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if source[column - 1 : column] == ":":
+    if "mapping values" in problem and source[column - 1 : column] == ":":
         return "if ': ' belongs to the text, put the whole text in quotes; otherwise check the indentation"
     return None
 

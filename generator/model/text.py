@@ -11,6 +11,7 @@ so the cross-file checks can find every reference by walking the models.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -27,6 +28,23 @@ UNTAGGED = ""
 # Three letters, so it can never be an ISO 639-1 code.
 NEUTRAL = "any"
 TEXT_KEY_PATTERN = r"^(?:[a-z]{2}|any)$"
+
+# Letters NFKD does not split into a base letter and an accent.
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
+)
+
+
+def suggest_id(text: str) -> str:
+    """The id an author most likely meant by `text`: 'Infirmière clinicienne' -> 'infirmiere-clinicienne'.
+
+    Accents are dropped (NFKD), letters lowered, every other run of characters becomes one
+    hyphen. '' when nothing usable is left (a name in another script, say).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    plain = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:80].strip("-")
+
 
 Id = Annotated[
     str,
