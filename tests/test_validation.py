@@ -200,6 +200,17 @@ def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
     ]
 
 
+def test_knowledge_checks_of_a_module_need_their_own_ids(mini_copy: Path) -> None:
+    module = mini_copy / "content/training/modules/welcome.yaml"
+    text = module.read_text(encoding="utf-8")
+    check = text[text.index("  - id: how-many") : text.index("reflection:")]
+    module.write_text(text.replace(check, check + check), encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/training/modules/welcome.yaml:19:9: error: checks[1].id: duplicate knowledge check id 'how-many' "
+        "(first at line 11) (give each check of the module its own id)"
+    ]
+
+
 def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edit: Edit) -> None:
     edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [en, fr]")
     edit(
