@@ -56,6 +56,7 @@ class LoadedFiles:
     catalog_origins: dict[str, Origin] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     files_read: int = 0
+    project: Path | None = None  # the project folder: images and the logo are read from it
     # Entities whose file exists but failed the first pass, and catalogs that failed:
     # references to them are not reported again as unknown.
     broken: set[tuple[str, str]] = field(default_factory=set)
@@ -218,7 +219,7 @@ def _index_nested(loaded: LoadedFiles) -> None:
 
 def load_files(project: Path) -> LoadedFiles:
     """Read and validate every content file of `project`; collect every problem."""
-    loaded = LoadedFiles()
+    loaded = LoadedFiles(project=project)
     content = project / "content"
     if not content.is_dir():
         loaded.issues.append(
