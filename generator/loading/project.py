@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.checks.model_errors import validation_issues
 from generator.issues import Issue, Severity, format_where
 from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS, NESTED_KINDS
+from generator.loading.model_errors import validation_issues
 from generator.loading.yaml_reader import KeyPath, LocatedData, read_yaml_file
 from generator.model.text import ID_PATTERN, suggest_id
 
