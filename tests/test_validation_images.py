@@ -35,6 +35,16 @@ def test_a_missing_image_is_located_at_its_path(mini_copy: Path, edit: Edit) -> 
     ]
 
 
+def test_a_path_written_from_content_names_the_path_from_the_project(mini_copy: Path, edit: Edit) -> None:
+    (mini_copy / "content/images").mkdir()
+    (mini_copy / "content/images/team.png").write_bytes(PNG)
+    _show(mini_copy, edit, "![x](images/team.png)")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:8:76: error: description: image 'images/team.png' not found "
+        "(did you mean 'content/images/team.png'? paths start at the project folder, not at content/)"
+    ]
+
+
 @pytest.mark.parametrize("src", ["../../etc/passwd", "/etc/passwd", "content/../../secret.png"])
 def test_an_image_outside_the_project_is_refused(mini_copy: Path, edit: Edit, src: str) -> None:
     _show(mini_copy, edit, f"![x]({src})")

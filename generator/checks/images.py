@@ -79,6 +79,10 @@ def image_problem(image: LocalImage, *, what: str) -> tuple[Severity, str, str] 
     if image.status is Status.OUTSIDE:
         return Severity.ERROR, f"{what} '{src}' is outside the project", f"copy the file into the project and {inside}"
     if image.status is Status.MISSING:
+        if image.meant:
+            return Severity.ERROR, f"{what} '{src}' not found", (
+                f"did you mean '{image.meant}'? paths start at the project folder, not at content/"
+            )
         return Severity.ERROR, f"{what} '{src}' not found", inside
     if image.status is Status.NOT_A_FILE:
         return Severity.ERROR, f"{what} '{src}' is not a file", inside

@@ -55,6 +55,7 @@ class LocalImage:
     status: Status
     path: Path | None = None  # the file, for IMAGE, NOT_AN_IMAGE and NOT_A_FILE
     format: str | None = None  # 'PNG', 'JPEG', 'GIF', 'WebP' or 'SVG' for IMAGE
+    meant: str | None = None  # for MISSING: the path from the project folder of a file found under content/
 
     @property
     def suffix_matches(self) -> bool:
@@ -84,7 +85,10 @@ def locate_image(project: Path, src: str) -> LocalImage:
     if not path.is_relative_to(root):
         return LocalImage(src, Status.OUTSIDE)
     if not path.exists():
-        return LocalImage(src, Status.MISSING, path)
+        # Paths were once read from content/ as well; name the file such a path finds.
+        under_content = (root / "content" / src).resolve()
+        meant = under_content.relative_to(root).as_posix() if under_content.is_relative_to(root) else None
+        return LocalImage(src, Status.MISSING, path, meant=meant if under_content.is_file() else None)
     if not path.is_file():
         return LocalImage(src, Status.NOT_A_FILE, path)
     try:
