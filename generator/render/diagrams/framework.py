@@ -56,7 +56,9 @@ def framework_svg(content: Content, lang: str) -> str:
     head_names = [wrap(t.name.get(lang, default), cell_w - 2, size, 3) for t in levels + phases]
     head_h = max(len(lines) for lines in head_names) * size * 1.25 + 16
     top = MARGIN + HEAD_GROUP + head_h
-    legend_h = 44
+    # The adapted/renewed approach is optional: no legend when no family has one.
+    with_approach = any(family.approach for family in families)
+    legend_h = 44 if with_approach else 0
     height = top + ROW * len(families) + legend_h + MARGIN
     levels_x = MARGIN + LABEL_COL
     phases_x = levels_x + cell_w * len(levels) + GAP
@@ -93,8 +95,9 @@ def framework_svg(content: Content, lang: str) -> str:
         name = family.name.get(lang, default)
         parts.append(text_lines(wrap(name, LABEL_COL - 60, 14, 2), MARGIN + 44, y + 22, 14,
                                 weight="bold"))
-        approach = label(lang, family.approach)
-        parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
+        approach = label(lang, family.approach) if family.approach else ""
+        if approach:
+            parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
         counts: list[str] = []
         for c, level in enumerate(levels):
             n = sum(1 for p in practices if level.id in p.levels)
@@ -104,16 +107,18 @@ def framework_svg(content: Content, lang: str) -> str:
             n = sum(1 for p in practices if phase.id in p.phases)
             parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, lang))
             counts.append(f"{phase.name.get(lang, default)}: {count_label(lang, n)}")
-        rows_desc.append(f"{family.number}. {name} ({approach}): " + "; ".join(counts) + ".")
+        kind = f" ({approach})" if approach else ""
+        rows_desc.append(f"{family.number}. {name}{kind}: " + "; ".join(counts) + ".")
 
-    legend_y = top + ROW * len(families) + 12
-    parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{PALE}" '
-                 f'stroke="{LINE}"/>')
-    parts.append(text_lines([label(lang, "adapted")], MARGIN + 36, legend_y + 14, 13))
-    lx = MARGIN + 220
-    parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
-                 f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
-    parts.append(text_lines([label(lang, "renewed")], lx + 36, legend_y + 14, 13))
+    if with_approach:
+        legend_y = top + ROW * len(families) + 12
+        parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{PALE}" '
+                     f'stroke="{LINE}"/>')
+        parts.append(text_lines([label(lang, "adapted")], MARGIN + 36, legend_y + 14, 13))
+        lx = MARGIN + 220
+        parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
+                     f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
+        parts.append(text_lines([label(lang, "renewed")], lx + 36, legend_y + 14, 13))
 
     defs = (arrow_marker(IDENT, PRIMARY)
             + f'<pattern id="{IDENT}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '

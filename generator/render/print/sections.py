@@ -86,8 +86,10 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
             [ctx.ref("role", seat.role, None), text(ctx.t(seat.count)),
              md.inline(ctx.t(seat.note)) if seat.note else text("")]
             for seat in program.committee)))
-    out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1),
-            heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
+    if program.cycle is not None:
+        out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1)]
+    if program.supervision is not None:
+        out += [heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
     if program.first_year_support is not None:
         out += [heading(level + 1, ctx.w("first-year")),
                 md.content(ctx.t(program.first_year_support), level + 1)]
@@ -186,7 +188,7 @@ def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Co
     out: list[Code | None] = [
         heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
         lead(text(ctx.t(family.short))),
-        facts([(ctx.w("approach"), text(ctx.w(family.approach)))]),
+        facts([(ctx.w("approach"), text(ctx.w(family.approach)))] if family.approach else []),
     ]
     if family.description is not None:
         out.append(md.content(ctx.t(family.description), level))
@@ -203,7 +205,8 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     rows = [(ctx.w("organization-type"), profile.organization_type), (ctx.w("setting"), profile.setting),
             (ctx.w("clinical-area"), profile.clinical_area), (ctx.w("unit"), profile.unit),
             (ctx.w("coordination"), profile.coordination)]
-    cells = [[text(k), text(ctx.t(v))] for k, v in rows]
+    # Every profile field is optional: a row only for what the case tells, no heading over nothing.
+    cells = [[text(k), text(ctx.t(v))] for k, v in rows if v is not None]
     cells += [[text(ctx.t(f.label)), text(ctx.t(f.value))] for f in profile.facts]
     if profile.qi_team:
         team = seq([seq([text(f"{ctx.t(seat.count)} × "), ctx.ref("role", seat.role, None)])
@@ -212,8 +215,8 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     out: list[Code | None] = [
         heading(level, ctx.t(case.title), ctx.anchor("case", case_id)),
         lead(text(ctx.t(case.summary))),
-        heading(level + 1, ctx.w("profile")),
-        call("pk-pairs", cells),
+        heading(level + 1, ctx.w("profile")) if cells else None,
+        call("pk-pairs", cells) if cells else None,
         heading(level + 1, ctx.w("story")),
         timeline_figure(ctx, case_id),
     ]
