@@ -9,6 +9,7 @@ from generator.model.practice import Practice
 from generator.model.program import Process, Program
 from generator.model.role import Role
 from generator.model.training import Module
+from generator.render.palette import palette
 from generator.render.print.blocks import (
     bullets,
     compact,
@@ -148,7 +149,8 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         facts(meta),
     ]
     if practice.status == "open-challenge":
-        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")), "#b8420f"))
+        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")),
+                        palette(ctx.content.site.colours).callout("open-challenge")))
     out.append(md.content(ctx.t(practice.description), level))
     out += [heading(level + 1, ctx.w("why")), md.content(ctx.t(practice.why), level + 1)]
     if practice.how_to:
@@ -276,7 +278,8 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         out.append(md.content(ctx.t(section.body), level + 1))
     if module.key_points:
         out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
-                        call("list", *[text(ctx.t(p)) for p in module.key_points]), "#2e7d4f"))
+                        call("list", *[text(ctx.t(p)) for p in module.key_points]),
+                        palette(ctx.content.site.colours).callout("key-points")))
     if module.checks:
         out.append(heading(level + 1, ctx.w("checks")))
         for number, check in enumerate(module.checks, start=1):
