@@ -44,7 +44,6 @@ class PrintOptions:
 
     timestamp: datetime
     pdf_a: bool = False
-    paper: str = "a4"
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
         "primary-text": colours.primary_text,
         "on-primary": colours.on_primary,
         "accent": colours.accent,
-        "paper": options.paper,
+        "paper": site.paper,  # in the source, hence in the cache key
         "kind-label": text(kind_label),
         "footer-left": text(f"{organization} · {title}"),
         "labels": {"contents": text(word(lang, "contents")),
