@@ -155,6 +155,14 @@ def test_a_file_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "ours").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_folder_that_cannot_be_made_is_reported_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = _cli("new", str(tmp_path / "notes.txt" / "ours"))
+    assert result.returncode == 1 and "cannot write the project into" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
 def test_an_empty_folder_is_filled_in_place(tmp_path: Path) -> None:
     # `partnerkit new .` in a folder just made: the files go into it, the folder itself stays.
     result = _cli("new", ".", cwd=tmp_path)
@@ -229,6 +237,8 @@ def test_comments_are_kept_in_the_default_language_only() -> None:
 def test_a_template_value_missing_a_language_is_a_template_error() -> None:
     with pytest.raises(TemplateError, match="must give en, fr"):
         localize_yaml("title:\n  en: Only English\n", ["en"])
+    with pytest.raises(TemplateError, match="line 3: 'en' given twice"):
+        localize_yaml("title:\n  en: A\n  en: B\n  fr: C\n", ["en"])
     with pytest.raises(TemplateError, match="follow its key line"):
         localize_yaml("title:\n  # a comment\n  en: A\n  fr: B\n", ["en"])
 

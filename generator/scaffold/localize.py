@@ -55,6 +55,7 @@ def _read_value(lines: list[str], start: int, column: int) -> tuple[dict[str, _E
         if not first and (match["dash"] or len(match["indent"]) != column):
             break
         entry = _Entry(match["value"])
+        key_line = index + 1
         index += 1
         # A block scalar's lines are indented deeper than the key; blank lines may sit between them.
         while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) > column):
@@ -64,7 +65,7 @@ def _read_value(lines: list[str], start: int, column: int) -> tuple[dict[str, _E
             entry.more.pop()
             index -= 1
         if match["lang"] in entries:
-            raise TemplateError(f"line {index}: '{match['lang']}' given twice")
+            raise TemplateError(f"line {key_line}: '{match['lang']}' given twice")
         entries[match["lang"]] = entry
     return entries, index
 

@@ -111,5 +111,9 @@ def write_project(target: Path, languages: Sequence[str]) -> list[str]:
             os.replace(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise UserError(f"cannot write the project into '{target}': {exc.strerror or exc}") from exc
+        where = f" at '{exc.filename}'" if exc.filename else ""
+        raise UserError(
+            f"cannot write the project into '{target}': {exc.strerror or exc}{where}; "
+            "give a folder whose parents are folders you can write to"
+        ) from exc
     return sorted(files)
