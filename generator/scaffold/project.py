@@ -20,7 +20,7 @@ from generator.errors import UserError
 from generator.scaffold.localize import TEMPLATE_LANGUAGES, localize_yaml
 
 TEMPLATE = Path(__file__).resolve().parent / "template"
-# Files that cannot ship under their real name as package data (setuptools skips dotfiles).
+# Files that cannot ship under their real name as package data (its globs do not match dotfiles).
 _RENAMES = {"gitignore": ".gitignore"}
 
 
