@@ -27,7 +27,7 @@ _ALLOWED = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div",
     "span", "img", "dl", "dt", "dd", "sup", "sub", "abbr",
 }
-_ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start", "style"}
+_ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start"}
 # Inline elements whose text takes abbreviations (never code).
 _NO_ABBR = {"code", "pre", "abbr"}
 
@@ -137,7 +137,7 @@ def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviat
     if not skip_tag and known:
         attr_text = "".join(
             f' {name}="{esc(value)}"' for name, value in sorted(attrs.items())
-            if name in _ALLOWED_ATTRS and name != "style"
+            if name in _ALLOWED_ATTRS
         )
         out.append(f"<{tag}{attr_text}>")
     child_abbr = abbr and tag not in _NO_ABBR
