@@ -71,7 +71,7 @@ def rendering_project(target: Path) -> Path:
     _replace(practice, "title: Prepare patient advisors before they start", f'title: "{PRACTICE_TITLE}"')
     indented = "\n".join("  " + line if line else "" for line in [
         "", f"Write to <{EMAIL}> to book a session.", "",
-        f"![{IMAGE_ALT}]({IMAGE.replace(' ', '%20')})", "",
+        f"![{IMAGE_ALT}](<{IMAGE}>)", "",
         *TABLE.rstrip("\n").split("\n"), "",
         f"Run `{CODE}` first, as [[reference:hqo-framework]] and [[reference:udem-guide]] advise.",
     ])

@@ -8,16 +8,24 @@ because its practice holds an email address, which `check` rightly warns about.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from rendering_support import (
     CODE,
     EMAIL,
+    IMAGE,
+    IMAGE_ALT,
     rendering_project,
+    tiny_png,
 )
-from test_site_support import build_site, site_project
+from test_site_support import broken_links, build_site, site_project
+
+from generator.pipeline import load_content
+from generator.render.site.tree import render_site
 
 PRACTICE = "practices/prepare-patient-advisors.html"
 
@@ -67,6 +75,39 @@ def test_email_autolink_is_a_working_mailto_link(site: Path) -> None:
     leftovers = [p.name for p in site.rglob("*.html") if re.search("[\x02\x03]|amp\x03|wzxhzdk|klzzwxh",
                                                                    p.read_text(encoding="utf-8"))]
     assert leftovers == []
+
+
+def test_local_image_is_published_and_linked_from_its_page(site: Path) -> None:
+    [image] = [attrs for tag, attrs, _ in _elements(site / PRACTICE) if tag == "img" and attrs.get("alt") == IMAGE_ALT]
+    assert not image["src"].startswith(("/", "http")), image  # relative: works from disk and any folder
+    assert "seating%20plan.png" in image["src"]  # the space of the file name, quoted
+    published = (site / PRACTICE).parent / unquote(image["src"])
+    assert published.resolve() == (site / "assets/images" / IMAGE).resolve()
+    assert published.read_bytes() == tiny_png()
+    assert broken_links(site) == []
+
+
+def test_images_outside_the_project_or_missing_are_not_published(tmp_path: Path) -> None:
+    # `check` stops a build on these; given them anyway, the renderer never points a page
+    # outside the site nor publishes what is not an image of the project.
+    project = rendering_project(tmp_path / "project")
+    (tmp_path / "outside.png").write_bytes(tiny_png())
+    (project / "images/misnamed.jpg").write_bytes(tiny_png())  # a PNG: browsers and Typst go by the name
+    loaded = load_content(project)
+    assert loaded.content is not None, loaded.issues
+    content = loaded.content
+    practice = content.practices["prepare-patient-advisors"]
+    description = type(practice.description)(
+        practice.description.get("en", "en") + "\n\n![Outside](../outside.png) ![Gone](images/gone.png) "
+        "![Not an image](content/site.yaml) ![Misnamed](images/misnamed.jpg)\n")
+    practices = {**content.practices, practice.id: practice.model_copy(update={"description": description})}
+    tree = render_site(replace(content, entities={**content.entities, "practice": practices}), project=project)
+    page = next(p for p in tree.pages if p.src == "practices/prepare-patient-advisors.md")
+    images = re.findall(r"<img [^>]*>", page.markdown)
+    assert len(images) == 1 and f'alt="{IMAGE_ALT}"' in images[0]
+    for alt in ("Outside", "Gone", "Not an image", "Misnamed"):
+        assert f'<span class="pk-img-alt">{alt}</span>' in page.markdown
+    assert [name for name in tree.assets if name.startswith("assets/images/")] == [f"assets/images/{IMAGE}"]
 
 
 def test_table_keeps_column_alignment(site: Path) -> None:

@@ -33,7 +33,8 @@ REF_KIND = "data-pk-kind"
 REF_ID = "data-pk-id"
 # Allowed link targets: web, mail, in-page anchors and relative paths (no javascript:, data:, ...).
 _SAFE_HREF = re.compile(r"^(?:https?://|mailto:|#|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s]*$)")
-_LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s]+$")
+# A local image: no scheme, no '//host'; spaces only inside (`![alt](<images/a b.png>)`).
+_LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)\S(?:[^\r\n]*\S)?$")
 
 
 class _InlineRefProcessor(InlineProcessor):

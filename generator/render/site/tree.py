@@ -95,13 +95,14 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
                 project: Path | None = None) -> SiteTree:
     """Every generated page of the site in `lang` (the default language when None)."""
     ctx = SiteContext.create(content, lang or content.default_language,
-                             directory_urls=directory_urls, downloads=downloads)
+                             directory_urls=directory_urls, downloads=downloads, project=project)
     pages = _render_pages(ctx)
     nav = build_nav(ctx, extra_pages)
     site = content.site
     notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
               f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
     files = site_assets(content)
+    files.update(sorted(ctx.images.items()))  # the local images the pages show
     logo = logo_asset(content, project)
     if logo is not None:
         files[logo[0]] = logo[1]
