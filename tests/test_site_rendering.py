@@ -19,6 +19,8 @@ from rendering_support import (
     EMAIL,
     IMAGE,
     IMAGE_ALT,
+    PRACTICE_TITLE,
+    SITE_TITLE,
     rendering_project,
     tiny_png,
 )
@@ -120,3 +122,20 @@ def test_table_keeps_column_alignment(site: Path) -> None:
 def test_code_keeps_its_characters(site: Path) -> None:
     codes = [text for tag, _, text in _elements(site / PRACTICE) if tag == "code"]
     assert CODE in codes
+
+
+def test_site_name_and_nav_titles_are_escaped_once(site: Path) -> None:
+    # Read as a browser does (entities decoded once): the words as written, never "&#39;".
+    index, practice = _elements(site / "practices/index.html"), _elements(site / PRACTICE)
+    for page in (index, practice):
+        shown = [text for _, _, text in page] + [v for _, attrs, _ in page for v in attrs.values()]
+        assert not [s for s in shown if re.search(r"&(#\d+|amp|lt|gt|quot);", s)]
+        logo = [attrs for tag, attrs, _ in page if tag == "a" and "md-logo" in attrs.get("class", "")]
+        assert logo and all(a["title"] == SITE_TITLE and a["aria-label"] == SITE_TITLE for a in logo)
+        assert SITE_TITLE in [text for _, attrs, text in page if "md-ellipsis" in attrs.get("class", "")]
+    nav_links = [text for tag, attrs, text in practice if tag == "a" and "md-nav__link" in attrs.get("class", "")]
+    assert PRACTICE_TITLE in nav_links
+    footer = [attrs["aria-label"] for _, attrs, _ in index if "md-footer__link--next" in attrs.get("class", "")]
+    assert footer == [f"Next: {PRACTICE_TITLE}"]
+    [title] = [text for tag, _, text in practice if tag == "title"]
+    assert title == f"{PRACTICE_TITLE} - {SITE_TITLE}"
