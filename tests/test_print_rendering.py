@@ -75,3 +75,13 @@ def test_table_columns_keep_their_alignment(pdfs: Path) -> None:
     assert x["12"] > x["3456"] + 5
     # Centre: short cells start right of the wider header, both rows alike.
     assert x["c1"] > x["Centre"] + 3 and x["c1"] == pytest.approx(x["c2"], abs=1.5)
+
+
+def test_organization_authors_are_cited_whole_and_undated_is_localized(pdfs: Path) -> None:
+    english = _flat(_text(pdfs / "en" / DOCUMENT))
+    assert "as Health Quality Ontario (2017) and Université de Montréal et al. (n.d.) advise" in english
+    assert "(Clavel et al., 2019, Results, section 2)" in english
+    french = _flat(_text(pdfs / "fr" / DOCUMENT))
+    assert "Université de Montréal et al. (s. d.)" in french
+    assert "partenariat patient (s. d.). Guide pratique." in french  # the bibliography entry
+    assert "n.d." not in french

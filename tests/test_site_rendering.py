@@ -139,3 +139,12 @@ def test_site_name_and_nav_titles_are_escaped_once(site: Path) -> None:
     assert footer == [f"Next: {PRACTICE_TITLE}"]
     [title] = [text for tag, _, text in practice if tag == "title"]
     assert title == f"{PRACTICE_TITLE} - {SITE_TITLE}"
+
+
+def test_organization_authors_are_cited_whole(site: Path) -> None:
+    practice = " ".join(text for _, _, text in _elements(site / PRACTICE))
+    assert "Health Quality Ontario (2017)" in practice
+    assert "Université de Montréal et al. (n.d.)" in practice
+    assert "Ontario (2017)" not in practice.replace("Health Quality Ontario (2017)", "")
+    references = " ".join(text for _, _, text in _elements(site / "references.html"))
+    assert "Health Quality Ontario (2017)" in references

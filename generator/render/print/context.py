@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.model.content import Content
 from generator.model.text import LocalizedText
+from generator.render.citation import citation
 from generator.render.images import local_image, project_path
 from generator.render.print import labels
 from generator.render.print.typst_code import Code, call, text
@@ -68,9 +69,7 @@ class RenderContext:
             short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
             return f"\u201c{short}\u201d"
         if kind == "reference":
-            first = entity.authors[0].split()[0] if entity.authors else entity.title
-            year = entity.year if entity.year is not None else "n.d."
-            return f"{first}{' et al.' if len(entity.authors) > 2 else ''} {year}"
+            return citation(entity, self.w("no-date"))
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from generator.downloads import Download
 from generator.model.content import Content
 from generator.model.text import LocalizedText
+from generator.render.citation import citation
 from generator.render.images import local_image, project_path
 from generator.render.markup import parse_markdown
 from generator.render.site import urls
@@ -118,9 +119,7 @@ class SiteContext:
             words = self.plain(entity.text)
             return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
         if kind == "reference":
-            first = entity.authors[0].split()[0] if entity.authors else entity.title
-            year = entity.year if entity.year is not None else self.raw("no_date")
-            return f"{first} ({year})" if len(entity.authors) <= 1 else f"{first} et al. ({year})"
+            return citation(entity, self.raw("no_date"))
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):
