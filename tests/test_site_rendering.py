@@ -21,6 +21,7 @@ from rendering_support import (
     IMAGE_ALT,
     PRACTICE_TITLE,
     SITE_TITLE,
+    TOOL_CARD,
     rendering_project,
     tiny_png,
 )
@@ -139,6 +140,16 @@ def test_site_name_and_nav_titles_are_escaped_once(site: Path) -> None:
     assert footer == [f"Next: {PRACTICE_TITLE}"]
     [title] = [text for tag, _, text in practice if tag == "title"]
     assert title == f"{PRACTICE_TITLE} - {SITE_TITLE}"
+
+
+def test_tool_card_and_description_end_on_a_whole_sentence(site: Path) -> None:
+    # The purpose is longer than a card: its first sentence, whole, its reference read as a name.
+    cards = [text for tag, attrs, text in _elements(site / "tools/index.html")
+             if "pk-card__summary" in attrs.get("class", "")]
+    assert cards == [TOOL_CARD]
+    description = [attrs["content"] for tag, attrs, _ in _elements(site / "tools/preparation-checklist.html")
+                   if tag == "meta" and attrs.get("name") == "description"]
+    assert description == [TOOL_CARD]
 
 
 def test_organization_authors_are_cited_whole(site: Path) -> None:

@@ -20,6 +20,7 @@ from generator.render.citation import citation
 from generator.render.images import local_image, project_path
 from generator.render.markup import parse_markdown
 from generator.render.site import urls
+from generator.render.site.excerpt import excerpt
 from generator.render.site.html import Abbreviations, element_html, esc
 from generator.render.site.strings import t
 
@@ -93,6 +94,13 @@ class SiteContext:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+    def excerpt(self, text: LocalizedText | None) -> str:
+        """The start of a Markdown value as plain text for a card: whole sentences, references
+        read as their labels (unescaped)."""
+        if text is None:
+            return ""
+        return excerpt(self.plain(text), lambda kind, entity_id, label: self._resolve(kind, entity_id, label)[1])
 
     # Links
     def href_page(self, src: str, anchor: str = "") -> str:
