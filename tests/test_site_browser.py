@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -364,7 +365,27 @@ def test_training_progress_is_kept_per_site(sites: dict[str, Path], server: str,
     page.goto(f"{server}/{sites['mini'].name}/training/modules/welcome.html", wait_until="load")
     page.click("[data-pk-mark-done]")
     keys = page.evaluate("Object.keys(window.localStorage)")
-    assert keys == ["partnerkit:partnering-with-patients-test:training"]
+    assert keys == ["partnerkit:site:training"]  # the fixture sets no id: the documented default
     page.goto(f"{server}/{sites['default'].name}/{SUMMARY}", wait_until="load")
     assert page.locator("[data-pk-row]:visible").count() == 0  # same origin, another site: its own key
+    context.close()
+
+
+def test_progress_under_the_title_key_moves_to_the_site_id_key(sites: dict[str, Path], server: str,
+                                                               browser: Any) -> None:
+    # Progress an earlier version kept under the key named by the title ("Partnering with
+    # patients (test)") is read once, written under the key named by the site id, and removed.
+    old, new = "partnerkit:partnering-with-patients-test:training", "partnerkit:site:training"
+    kept = {"version": 1, "modules": {"welcome": {"done": "2025-03-04T10:00:00.000Z", "checks": {}}}}
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/{sites['mini'].name}/glossary.html", wait_until="load")  # no training script here
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, JSON.stringify(value))", [old, kept])
+    page.goto(f"{server}/{sites['mini'].name}/training/paths/patient-advisors.html", wait_until="load")
+    assert page.locator(".pk-progress [data-pk-progress-text]").inner_text().startswith("1 of 1 modules done")
+    stored = page.evaluate("Object.fromEntries(Object.entries(window.localStorage))")
+    assert list(stored) == [new]
+    assert json.loads(stored[new])["modules"]["welcome"]["done"] == "2025-03-04T10:00:00.000Z"
+    page.goto(f"{server}/{sites['mini'].name}/training/modules/welcome.html", wait_until="load")
+    assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
     context.close()

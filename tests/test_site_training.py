@@ -6,13 +6,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 
 from test_site_support import MINI, ROOT
 
 from generator.pipeline import load_content
 from generator.render.site import strings
 from generator.render.site.context import SiteContext
-from generator.render.site.training_ui import JS_STRINGS, store_key
+from generator.render.site.training_ui import JS_STRINGS, legacy_store_key, store_key
 from generator.render.site.tree import render_site
 
 
@@ -42,18 +43,25 @@ def test_every_word_of_the_script_comes_from_strings() -> None:
     assert all(strings.has(key) for key in JS_STRINGS)
     page = _pages(MINI)["training/modules/welcome.md"]
     data = json.loads(html.unescape(re.search(r'data-pk-training="([^"]*)"', page).group(1)))  # type: ignore[union-attr]
-    assert data["store"] == "partnerkit:partnering-with-patients-test:training"
+    assert data["store"] == "partnerkit:site:training"  # the fixture sets no id: the default
+    assert data["legacy"] == "partnerkit:partnering-with-patients-test:training"  # moved by the script
     assert set(data["strings"]) == set(JS_STRINGS)
     script = (ROOT / "generator/render/site/assets/training.js").read_text(encoding="utf-8")
     used = set(re.findall(r"\bS\.(\w+)", script))
     assert used <= set(JS_STRINGS), used - set(JS_STRINGS)
 
 
-def test_store_key_is_per_site() -> None:
+def test_store_key_is_named_by_the_site_id_not_the_title() -> None:
     loaded = load_content(MINI)
     assert loaded.content is not None
+    site = loaded.content.site
     ctx = SiteContext.create(loaded.content, "en")
-    assert store_key(ctx) == "partnerkit:partnering-with-patients-test:training"
+    assert store_key(ctx) == "partnerkit:site:training"
+    renamed = replace(loaded.content, site=site.model_copy(update={"id": "north-clinic"}))
+    retitled = replace(renamed, site=renamed.site.model_copy(update={"title": site.description}))
+    assert store_key(SiteContext.create(renamed, "en")) == "partnerkit:north-clinic:training"
+    assert store_key(SiteContext.create(retitled, "en")) == "partnerkit:north-clinic:training"
+    assert legacy_store_key(ctx) == "partnerkit:partnering-with-patients-test:training"
 
 
 def test_summary_page_is_in_the_navigation_and_linked_from_paths() -> None:

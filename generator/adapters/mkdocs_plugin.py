@@ -24,7 +24,6 @@ from generator.downloads import Download, read_manifest
 from generator.issues import Severity, errors
 from generator.pipeline import load_content
 from generator.render.site import assets
-from generator.render.site.html import esc
 from generator.render.site.tree import SiteTree, render_site
 from generator.report import counted, format_text
 
@@ -97,8 +96,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         if clashes:
             raise PluginError("partnerkit: these pages in docs/ have the path of a generated page; "
                               "rename or remove them: " + ", ".join(clashes))
-        home = next(p for p in self.tree.pages if p.src == "index.md")
-        config.site_name = esc(home.title)
+        config.site_name = self.tree.site_name
         if not config.copyright:
             config.copyright = self.tree.copyright
         if self.tree.logo:

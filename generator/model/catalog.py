@@ -34,7 +34,9 @@ class Reference(Closed):
         description="Kind of source."
     )
     authors: list[str] = Field(
-        default_factory=list, description="Authors as 'Family Initials', in order; or the organization."
+        default_factory=list,
+        description="Authors in order: a person as 'Family Initials' ('Pomey M-P'), an organization by its "
+        "name ('Health Quality Ontario'), cited whole. The last word tells them apart: initials are capitals.",
     )
     title: str = Field(min_length=1, description="Title in its original language.")
     venue: str | None = Field(default=None, description="Journal, publisher or website.")

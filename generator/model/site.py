@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.model.base import Closed
-from generator.model.text import LanguageCode, LocalizedText
+from generator.model.text import Id, LanguageCode, LocalizedText
 
 
 class Licence(Closed):
@@ -34,6 +34,12 @@ class Colours(Closed):
 class Site(Closed):
     """content/site.yaml."""
 
+    id: Id = Field(
+        default="site",
+        description="Stable id of the site, kept when its title changes: learners' progress is stored "
+        "in their browser under 'partnerkit:<id>:training'. Give each site its own id when several "
+        "are served from one web address.",
+    )
     title: LocalizedText = Field(description="Site title.")
     description: LocalizedText = Field(description="One sentence for search engines and the home page.")
     organization: LocalizedText = Field(description="Organization publishing the site.")

@@ -5,6 +5,12 @@ is always text: raw HTML is not recognised (a `<script>` stays visible text), HT
 entities are not expanded, attribute lists are not enabled, link targets are limited
 to http(s), mailto and relative addresses, and images may only be local files.
 
+Python-Markdown's post-processors never run here (they work on serialized HTML), so
+what the built-in processors leave for them is done on the tree instead: an email
+autolink `<name@example.org>` is a plain `mailto:` link whose text is the address (the
+built-in one hides it as entities for a post-processor to restore), and code keeps its
+own characters (the built-in processors store `<` and `&` already escaped).
+
 Inline references `[[kind:id]]` and `[[kind:id|label]]` become `<a>` elements with
 `data-pk-kind` and `data-pk-id` attributes and no `href`; each renderer decides what
 they point to (a page URL on the site, a labelled cross-reference in print).
@@ -17,8 +23,9 @@ import xml.etree.ElementTree as etree
 from functools import lru_cache
 
 import markdown
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import AUTOMAIL_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from generator.model.text import INLINE_REF
 
@@ -26,7 +33,8 @@ REF_KIND = "data-pk-kind"
 REF_ID = "data-pk-id"
 # Allowed link targets: web, mail, in-page anchors and relative paths (no javascript:, data:, ...).
 _SAFE_HREF = re.compile(r"^(?:https?://|mailto:|#|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s]*$)")
-_LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s]+$")
+# A local image: no scheme, no '//host'; spaces only inside (`![alt](<images/a b.png>)`).
+_LOCAL_SRC = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)\S(?:[^\r\n]*\S)?$")
 
 
 class _InlineRefProcessor(InlineProcessor):
@@ -39,6 +47,34 @@ class _InlineRefProcessor(InlineProcessor):
         if m.group(3):
             element.text = m.group(3).strip()
         return element, m.start(0), m.end(0)
+
+
+class _AutomailProcessor(InlineProcessor):
+    """`<name@example.org>` -> <a href="mailto:name@example.org">name@example.org</a>."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
+        address = m.group(1).removeprefix("mailto:")
+        element = etree.Element("a", {"href": f"mailto:{address}"})
+        element.text = AtomicString(address)
+        return element, m.start(0), m.end(0)
+
+
+# What `markdown.util.code_escape` wrote, undone in reverse order ("&amp;lt;" -> "&lt;").
+_CODE_UNESCAPE = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
+class _PlainCode(Treeprocessor):
+    """Code text as the author wrote it: both serializers escape text themselves."""
+
+    def run(self, root: etree.Element) -> None:
+        for code in root.iter("code"):
+            if code.text:
+                text = code.text
+                for escaped, char in _CODE_UNESCAPE:
+                    text = text.replace(escaped, char)
+                code.text = AtomicString(text)
 
 
 class _SafeLinks(Treeprocessor):
@@ -65,15 +101,21 @@ class _ContentDialect(markdown.Extension):
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
         md.inlinePatterns.register(_InlineRefProcessor(INLINE_REF.pattern, md), "pk_ref", 175)
+        md.inlinePatterns.register(_AutomailProcessor(AUTOMAIL_RE, md), "automail", 110)
+        md.treeprocessors.register(_PlainCode(md), "pk_plain_code", 1)
         md.treeprocessors.register(_SafeLinks(md), "pk_safe_links", 0)
 
 
 EXTENSIONS = ["tables", "admonition", "sane_lists"]
+# Column alignment (`|:--|--:|:-:|`) as `align="left|right|center"` on each cell, never a
+# `style` attribute: both renderers read it, and Material's table styles honour it.
+EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 
 
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[*EXTENSIONS, _ContentDialect()])
+    return markdown.Markdown(extensions=[*EXTENSIONS, _ContentDialect()],
+                             extension_configs=EXTENSION_CONFIGS)
 
 
 def parse_markdown(text: str) -> etree.Element:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.model.quote import Quote
+from generator.render.citation import citation_in_parentheses
 from generator.render.print.context import RenderContext
 from generator.render.print.typst_code import Code, call, seq, string, text
 
@@ -50,7 +51,7 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     """A quote as an attributed quotation, labelled where it is printed first."""
     item: Quote = ctx.content.quotes[quote_id]
     attribution = ctx.t(item.speaker.label)
-    source = ctx.name_of("reference", item.source.reference)
+    source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no-date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
     body = text(ctx.t(item.text))
     if not item.text.has(ctx.lang) and item.language != ctx.lang \

@@ -15,11 +15,12 @@ from typing import Any
 
 from generator.model.content import Content
 from generator.model.text import LocalizedText
+from generator.render.citation import citation
+from generator.render.images import local_image, project_path
 from generator.render.print import labels
 from generator.render.print.typst_code import Code, call, text
 
 _QUOTE_WORDS = 9
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif")
 
 
 @dataclass
@@ -68,9 +69,7 @@ class RenderContext:
             short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
             return f"\u201c{short}\u201d"
         if kind == "reference":
-            first = entity.authors[0].split()[0] if entity.authors else entity.title
-            year = entity.year if entity.year is not None else "n.d."
-            return f"{first}{' et al.' if len(entity.authors) > 2 else ''} {year}"
+            return citation(entity, self.w("no-date"))
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):
@@ -85,20 +84,16 @@ class RenderContext:
 
 
     def add_asset(self, src: str) -> str | None:
-        """Copy a local image of the project into the compile root; None when it cannot be used.
-
-        The path is relative to the project (or its content/ folder) and must stay inside it.
-        """
-        if self.project is None or not src.lower().endswith(IMAGE_SUFFIXES):
+        """Copy a local image of the project into the compile root; None when it cannot be used
+        (the rule of `generator.render.images`, shared with the site)."""
+        if self.project is None:
             return None
-        root = self.project.resolve()
-        for base in (root, root / "content"):
-            path = (base / src).resolve()
-            if path.is_relative_to(root) and path.is_file():
-                name = f"assets/{re.sub(r'[^A-Za-z0-9.-]+', '-', path.relative_to(root).as_posix())}"
-                self.figures[name] = path.read_bytes()
-                return name
-        return None
+        path = local_image(self.project, src)
+        if path is None:
+            return None
+        name = f"assets/{re.sub(r'[^A-Za-z0-9.-]+', '-', project_path(self.project, path))}"
+        self.figures[name] = path.read_bytes()
+        return name
 
 
 def label_name(kind: str, entity_id: str) -> str:

@@ -63,7 +63,7 @@ def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
 
 def _reference(ctx: RenderContext, ref: Reference) -> Code:
     authors = ", ".join(ref.authors)
-    year = str(ref.year) if ref.year is not None else "n.d."
+    year = str(ref.year) if ref.year is not None else ctx.w("no-date")
     parts: list[Code] = [text(f"{authors} ({year}). " if authors else f"({year}). "),
                          text(ref.title.rstrip(".") + ". ")]
     if ref.venue:

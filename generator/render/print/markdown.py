@@ -24,6 +24,8 @@ from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, st
 _SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^h([1-6])$")
 _PRINT_LINK = re.compile(r"^(?:https?://|mailto:)")
+# Markdown's column alignments to Typst's.
+_ALIGN = {"left": "left", "right": "right", "center": "center"}
 
 
 @lru_cache(maxsize=8192)
@@ -231,7 +233,14 @@ class MarkdownWriter:
         has_header = el.find("thead") is not None
         header = cells[0] if has_header else [EMPTY] * width
         body = cells[1:] if has_header else cells
-        return call("pk-table", Code("(" + ", ".join(["1fr"] * width) + ")"), header, body)
+        columns = Code("(" + ", ".join(["1fr"] * width) + ")")
+        # Column alignment (`|--:|`) is on every cell; the first row says it for the column.
+        aligns = [cell.get("align", "") for cell in rows[0] if cell.tag in ("th", "td")]
+        if not any(a in _ALIGN for a in aligns):
+            return call("pk-table", columns, header, body)
+        aligns += [""] * (width - len(aligns))
+        align = Code("(" + ", ".join(_ALIGN.get(a, "start") for a in aligns) + ",)")
+        return call("pk-table", columns, header, body, align=align)
 
     # -- inline
 

@@ -1,21 +1,30 @@
 """What every page renderer receives: the content, the language, and link helpers.
 
 `SiteContext.at(page)` binds the context to the page being written, so links are
-relative to it and a renderer never computes a URL itself.
+relative to it and a renderer never computes a URL itself. Local images met while
+rendering are collected in `images` (shared by every page of one build), so the site
+publishes exactly the images its pages show.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from generator.downloads import Download
 from generator.model.content import Content
 from generator.model.text import LocalizedText
+from generator.render.citation import citation
+from generator.render.images import local_image, project_path
 from generator.render.markup import parse_markdown
 from generator.render.site import urls
+from generator.render.site.excerpt import excerpt
 from generator.render.site.html import Abbreviations, element_html, esc
 from generator.render.site.strings import t
+
+IMAGE_DIR = "assets/images"
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,14 @@ class SiteContext:
     downloads: tuple[Download, ...] = ()
     page: str = urls.HOME
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations({}))
+    project: Path | None = None  # where local images are read from (None: images show their alt text)
+    # Site path -> bytes of every local image the pages show (filled while rendering).
+    images: dict[str, bytes] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def create(cls, content: Content, lang: str, *, directory_urls: bool = True,
-               downloads: list[Download] | None = None) -> SiteContext:
+               downloads: list[Download] | None = None,
+               project: Path | None = None) -> SiteContext:
         """A context with the glossary's abbreviations ready."""
         default = content.default_language
         expansions: dict[str, str] = {}
@@ -45,7 +58,7 @@ class SiteContext:
                                           entity.name.get(lang, default))
         return cls(content, lang, directory_urls,
                    tuple(d for d in (downloads or []) if d.language == lang),
-                   urls.HOME, Abbreviations(expansions))
+                   urls.HOME, Abbreviations(expansions), project)
 
     def at(self, page: str) -> SiteContext:
         """This context, writing `page`."""
@@ -73,7 +86,7 @@ class SiteContext:
         if text is None:
             return ""
         return element_html(parse_markdown(self.plain(text)), self._resolve, self.abbreviations,
-                            heading_base, embed=self._embed)
+                            heading_base, embed=self._embed, image=self._image)
 
     def md_inline(self, text: LocalizedText | None) -> str:
         """A short Markdown value rendered without its paragraph wrapper."""
@@ -81,6 +94,13 @@ class SiteContext:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+    def excerpt(self, text: LocalizedText | None) -> str:
+        """The start of a Markdown value as plain text for a card: whole sentences, references
+        read as their labels (unescaped)."""
+        if text is None:
+            return ""
+        return excerpt(self.plain(text), lambda kind, entity_id, label: self._resolve(kind, entity_id, label)[1])
 
     # Links
     def href_page(self, src: str, anchor: str = "") -> str:
@@ -107,9 +127,7 @@ class SiteContext:
             words = self.plain(entity.text)
             return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
         if kind == "reference":
-            first = entity.authors[0].split()[0] if entity.authors else entity.title
-            year = entity.year if entity.year is not None else self.raw("no_date")
-            return f"{first} ({year})" if len(entity.authors) <= 1 else f"{first} et al. ({year})"
+            return citation(entity, self.raw("no_date"))
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):
@@ -131,6 +149,16 @@ class SiteContext:
         from generator.render.site.components import quote_figure  # components build on this module
 
         return quote_figure(self, self.content.quotes[entity_id])
+
+    def _image(self, src: str) -> str | None:
+        # Published under assets/images/ by its path in the project, as print finds it.
+        path = local_image(self.project, src)
+        if path is None or self.project is None:
+            return None
+        site_path = f"{IMAGE_DIR}/{project_path(self.project, path)}"
+        if site_path not in self.images:
+            self.images[site_path] = path.read_bytes()
+        return quote(self.href_static(site_path))
 
     def _resolve(self, kind: str, entity_id: str, label: str | None) -> tuple[str | None, str]:
         return self.href(kind, entity_id), label or self.title_of(kind, entity_id)

@@ -4,8 +4,8 @@ Every content value passes through one of three doors:
 - `esc` for plain text inside HTML (and attribute values);
 - `md_escape` for plain text in a Markdown line (headings, front matter titles);
 - `element_html` for content Markdown, parsed once by `generator.render.markup` and
-  serialized here, with `[[kind:id]]` references turned into links and abbreviations
-  wrapped in `<abbr>`.
+  serialized here, with `[[kind:id]]` references turned into links, abbreviations
+  wrapped in `<abbr>` and local images pointed at their copy in the site.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _ALLOWED = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div",
     "span", "img", "dl", "dt", "dd", "sup", "sub", "abbr",
 }
-_ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start", "style"}
+_ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start"}
 # Inline elements whose text takes abbreviations (never code).
 _NO_ABBR = {"code", "pre", "abbr"}
 
@@ -80,18 +80,22 @@ class Abbreviations:
 RefResolver = Callable[[str, str, str | None], tuple[str | None, str]]
 # (kind, id) -> HTML shown in place of a paragraph holding nothing but that reference, or None
 Embedder = Callable[[str, str], str | None]
+# image src as written -> its URL from the page, or None when the site has no such image
+ImageResolver = Callable[[str], str | None]
 
 
 def element_html(root: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
-                 heading_base: int = 3, inner: bool = True, embed: Embedder | None = None) -> str:
+                 heading_base: int = 3, inner: bool = True, embed: Embedder | None = None,
+                 image: ImageResolver | None = None) -> str:
     """Serialize a parsed Markdown tree; `inner` drops the root <div> wrapper.
 
     A paragraph that holds a single reference and nothing else (`[[quote:id]]` on its own
     line) is replaced by what `embed` returns for it, e.g. the attributed quotation.
+    An image shows from the URL `image` gives it; without one, its alternative text does.
     """
     out: list[str] = []
     _serialize(root, resolve, abbreviations, heading_base, out, skip_tag=inner, abbr=True,
-               embed=embed)
+               embed=embed, image=image)
     return "".join(out)
 
 
@@ -113,7 +117,7 @@ def _text(text: str | None, abbreviations: Abbreviations, abbr: bool) -> str:
 
 def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
                heading_base: int, out: list[str], *, skip_tag: bool, abbr: bool,
-               embed: Embedder | None = None) -> None:
+               embed: Embedder | None = None, image: ImageResolver | None = None) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     lone = _lone_ref(el) if embed is not None else None
     if lone is not None and embed is not None:
@@ -131,20 +135,29 @@ def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviat
             out.append(f'<a href="{esc(target)}" class="pk-ref">{abbreviations.html(label)}</a>')
         out.append(_text(el.tail, abbreviations, abbr))
         return
+    if tag == "img":
+        url = image(attrs.get("src", "")) if image is not None else None
+        if url is None:  # not published: its words still say what it showed
+            out.append(f'<span class="pk-img-alt">{esc(attrs.get("alt", ""))}</span>')
+        else:
+            out.append(f'<img src="{esc(url)}" alt="{esc(attrs.get("alt", ""))}"'
+                       + (f' title="{esc(attrs["title"])}"' if attrs.get("title") else "") + ">")
+        out.append(_text(el.tail, abbreviations, abbr))
+        return
     if re.fullmatch(r"h[1-6]", tag):
         tag = f"h{min(6, int(tag[1]) - 1 + heading_base)}"
     known = tag in _ALLOWED
     if not skip_tag and known:
         attr_text = "".join(
             f' {name}="{esc(value)}"' for name, value in sorted(attrs.items())
-            if name in _ALLOWED_ATTRS and name != "style"
+            if name in _ALLOWED_ATTRS
         )
         out.append(f"<{tag}{attr_text}>")
     child_abbr = abbr and tag not in _NO_ABBR
     out.append(_text(el.text, abbreviations, child_abbr))
     for child in el:
         _serialize(child, resolve, abbreviations, heading_base, out, skip_tag=False,
-                   abbr=child_abbr, embed=embed)
+                   abbr=child_abbr, embed=embed, image=image)
     if not skip_tag and known and tag not in _VOID:
         out.append(f"</{tag}>")
     if not skip_tag:

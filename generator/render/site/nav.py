@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import escape
+
 from generator.render.site import urls
 from generator.render.site.context import SiteContext
-from generator.render.site.html import esc
 
 # Most pages a section lists before it is split into sub-sections: with
 # navigation.prune, a page renders only the pages of its own sub-section.
@@ -102,13 +103,27 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
 
 
 def nav_config(nodes: list[NavNode]) -> list[Any]:
-    """The navigation as MkDocs' `nav` setting; titles escaped (themes print them as HTML)."""
+    """The navigation as MkDocs' `nav` setting, each title HTML-escaped exactly once.
+
+    Material prints a title as HTML in the menu (`{{ nav_item.title }}`) but escapes it
+    itself in attributes (`{{ page.next_page.title | e }}`). A `Markup` title is both:
+    escaped text that Jinja knows is escaped, so `| e` leaves it alone.
+    """
     out: list[Any] = []
     for node in nodes:
         if node.src is None and not node.children:
             continue  # an empty section (e.g. no modules yet)
         if node.children:
-            out.append({esc(node.title): nav_config(list(node.children))})
+            out.append({escape(node.title): nav_config(list(node.children))})
         else:
-            out.append({esc(node.title): node.src})
+            out.append({escape(node.title): node.src})
+    return out
+
+
+def plain_nav_config(config: list[Any]) -> list[Any]:
+    """`nav_config` with plain `str` titles (still escaped), for writing nav.yml."""
+    out: list[Any] = []
+    for item in config:
+        ((title, value),) = item.items()
+        out.append({str(title): plain_nav_config(value) if isinstance(value, list) else value})
     return out

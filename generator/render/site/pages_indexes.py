@@ -117,8 +117,8 @@ def render_tool_index(ctx: SiteContext) -> Page:
         meta = ctx.s("kind_" + tool.kind)
         if tool.audience:
             meta += " · " + ", ".join(ctx.text(c.audiences[a].name) for a in tool.audience)
-        summary = ctx.plain(tool.purpose).split("\n")[0]
-        cards.append((f"tool:{tool.id}", _card(ctx, "tool", tool.id, esc(summary), meta), facets))
+        summary = ctx.abbreviations.html(ctx.excerpt(tool.purpose))
+        cards.append((f"tool:{tool.id}", _card(ctx, "tool", tool.id, summary, meta), facets))
     body = filtered_list(ctx, cards, ["family", "level", "phase", "tag"])
     return make_page(ctx, "index", ctx.raw("tools"), [block(body)])
 

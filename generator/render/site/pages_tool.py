@@ -73,4 +73,4 @@ def render_tool(ctx: SiteContext, tool: Tool) -> Page:
         section(ctx, "sources", references_block(ctx, tool.references)),
     ]
     return make_page(ctx, "tool", ctx.plain(tool.title), parts,
-                     description=ctx.plain(tool.purpose).split("\n")[0])
+                     description=ctx.excerpt(tool.purpose))

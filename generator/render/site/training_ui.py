@@ -30,7 +30,14 @@ JS_STRINGS = (
 
 
 def store_key(ctx: SiteContext) -> str:
-    """The localStorage key of this site's progress: one per site, shared by its languages."""
+    """The localStorage key of this site's progress: named by the site's stable `id` (site.yaml),
+    so it survives a new title; one key per site, shared by its languages."""
+    return f"partnerkit:{ctx.content.site.id}:training"
+
+
+def legacy_store_key(ctx: SiteContext) -> str:
+    """The key earlier versions used, named by the default-language title; the script moves
+    progress found there to `store_key` once (see assets/training.js)."""
     title = ctx.content.site.title.get(ctx.content.default_language, ctx.content.default_language)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "site"
     return f"partnerkit:{slug}:training"
@@ -44,6 +51,8 @@ def training_data(ctx: SiteContext) -> str:
         "site": ctx.plain(ctx.content.site.title),
         "strings": {key: t(ctx.lang, key) for key in JS_STRINGS},
     }
+    if legacy_store_key(ctx) != data["store"]:
+        data["legacy"] = legacy_store_key(ctx)
     return f'<div hidden data-pk-training="{esc(json.dumps(data, ensure_ascii=False, sort_keys=True))}"></div>'
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
 
 from generator.downloads import Download
 from generator.model.content import Content
@@ -19,7 +20,7 @@ from generator.render.site import urls
 from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
-from generator.render.site.nav import NavNode, build_nav, nav_config
+from generator.render.site.nav import NavNode, build_nav, nav_config, plain_nav_config
 from generator.render.site.page import Page
 from generator.render.site.pages_about import render_about, render_downloads
 from generator.render.site.pages_case import render_case
@@ -54,8 +55,14 @@ class SiteTree:
     logo: str | None = None  # path of the logo in the site, when site.yaml names one
 
     def nav_config(self) -> list[object]:
-        """The navigation in MkDocs' `nav` format."""
+        """The navigation in MkDocs' `nav` format (titles are `Markup`, see `nav.nav_config`)."""
         return nav_config(list(self.nav))
+
+    @property
+    def site_name(self) -> Markup:
+        """The site title for MkDocs' `site_name`: escaped once, marked so templates leave it be."""
+        home = next(page for page in self.pages if page.src == urls.HOME)
+        return escape(home.title)
 
 
 def _render_pages(ctx: SiteContext) -> list[Page]:
@@ -95,13 +102,14 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
                 project: Path | None = None) -> SiteTree:
     """Every generated page of the site in `lang` (the default language when None)."""
     ctx = SiteContext.create(content, lang or content.default_language,
-                             directory_urls=directory_urls, downloads=downloads)
+                             directory_urls=directory_urls, downloads=downloads, project=project)
     pages = _render_pages(ctx)
     nav = build_nav(ctx, extra_pages)
     site = content.site
     notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
               f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
     files = site_assets(content)
+    files.update(sorted(ctx.images.items()))  # the local images the pages show
     logo = logo_asset(content, project)
     if logo is not None:
         files[logo[0]] = logo[1]
@@ -129,7 +137,7 @@ def write_tree(tree: SiteTree, out: Path) -> list[Path]:
         write_bytes_atomic(path, data)
         written.append(path)
     nav_path = out / "nav.yml"
-    write_text_atomic(nav_path, yaml.safe_dump({"nav": tree.nav_config()}, allow_unicode=True,
+    write_text_atomic(nav_path, yaml.safe_dump({"nav": plain_nav_config(tree.nav_config())}, allow_unicode=True,
                                                sort_keys=False))
     abbr_path = out / "abbreviations.json"
     write_text_atomic(abbr_path, json.dumps(tree.abbreviations, indent=2, ensure_ascii=False,

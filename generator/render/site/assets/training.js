@@ -3,9 +3,9 @@
    and the completion summary (print, download as text or JSON, reset).
 
    Progress is kept in this browser only (localStorage, one key per site, named by the
-   page in data-pk-training); nothing is sent anywhere. When localStorage is unavailable
-   (some browsers from file://, private modes), progress lives in the page until it closes,
-   and the page says so. Every word written here comes from the page (strings.py).
+   site's id and given by the page in data-pk-training); nothing is sent anywhere. When
+   localStorage is unavailable (some browsers from file://, private modes), progress lives
+   in the page until it closes, and the page says so. Every word written here comes from the page (strings.py).
    Without this script the pages stay complete: choices open their feedback in <details>. */
 (function () {
   "use strict";
@@ -17,6 +17,7 @@
   var S = config.strings;
   var memory = null;
   var storage = openStorage();
+  migrate();
 
   function each(selector, fn, scope) {
     Array.prototype.forEach.call((scope || document).querySelectorAll(selector), fn);
@@ -63,6 +64,28 @@
     }
     memory = state;
     showStorageOff();
+  }
+
+  /* Earlier versions kept progress under a key named by the site's title (config.legacy);
+     it now lives under one named by the site's stable id (config.store). Read the old key
+     once, merge it into the new one (what the new key holds wins), write the new key, then
+     remove the old one. When the new key cannot be written, the old one stays. */
+  function migrate() {
+    if (!storage || !config.legacy || config.legacy === config.store) { return; }
+    var old = null;
+    try {
+      var raw = storage.getItem(config.legacy);
+      if (raw === null) { return; }
+      old = JSON.parse(raw);
+    } catch (e) { old = null; /* unreadable: nothing to move */ }
+    if (old && typeof old === "object" && old.modules && typeof old.modules === "object") {
+      var state = load();
+      Object.keys(old.modules).forEach(function (id) {
+        if (!Object.prototype.hasOwnProperty.call(state.modules, id)) { state.modules[id] = old.modules[id]; }
+      });
+      try { storage.setItem(config.store, JSON.stringify(state)); } catch (e) { return; }
+    }
+    try { storage.removeItem(config.legacy); } catch (e) { /* removed next time */ }
   }
 
   function moduleState(state, id) {
