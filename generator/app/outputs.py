@@ -83,6 +83,8 @@ def _source_problem(path: Path, sources: Sources) -> str | None:
     if project.is_relative_to(path):
         return f"it contains the project folder {project} ({own})"
     for folder in sources.folders:
+        if path == folder:
+            return f"it is {_shown(folder, project)}, which holds sources ({own})"
         if path.is_relative_to(folder):
             return f"it is inside {_shown(folder, project)}, which holds sources ({own})"
         if folder.is_relative_to(path):
