@@ -22,11 +22,6 @@ from generator.app.site import EngineSettings, SiteRequest
 from generator.errors import UserError
 
 
-def _unprefixed(exc: Exception) -> str:
-    # The plugin's messages start with "partnerkit:" for plain `mkdocs`; the CLI adds its own.
-    return str(exc).removeprefix("partnerkit: ")
-
-
 class MkDocsEngine:
     """Builds and serves the site with MkDocs and the project's mkdocs.yml."""
 
@@ -40,7 +35,7 @@ class MkDocsEngine:
         try:
             config = load_config(str(path), strict=options.strict)
         except (Abort, ConfigurationError, PluginError) as exc:
-            raise UserError(f"{path}: {_unprefixed(exc)}") from None
+            raise UserError(f"{path}: {exc}") from None
         self._config = config
         return config
 
@@ -80,7 +75,7 @@ class MkDocsEngine:
             with handing(request):
                 mkdocs_build(config)
         except (PluginError, ConfigurationError) as exc:
-            raise UserError(_unprefixed(exc)) from None
+            raise UserError(str(exc)) from None
         except Abort as exc:
             raise UserError(f"site not built ({exc}); the previous site is unchanged") from None
 
@@ -91,6 +86,6 @@ class MkDocsEngine:
             with handing(request):
                 mkdocs_serve(str(options.config_path), dev_addr=options.dev_addr, strict=options.strict)
         except (PluginError, ConfigurationError) as exc:
-            raise UserError(_unprefixed(exc)) from None
+            raise UserError(str(exc)) from None
         except Abort as exc:
             raise UserError(f"preview stopped ({exc})") from None
