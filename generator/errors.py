@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.issues import Issue
+from generator.issues import Issue, errors
+from generator.report import counted
 
 
 class PartnerkitError(Exception):
@@ -18,5 +19,4 @@ class ContentError(UserError):
 
     def __init__(self, issues: list[Issue]) -> None:
         self.issues = issues
-        count = sum(1 for issue in issues if issue.severity.value == "error")
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in content")
+        super().__init__(f"{counted(len(errors(issues)), 'error')} in content")

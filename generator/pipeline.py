@@ -47,7 +47,7 @@ def load_content(project: Path) -> Loaded:
     site = loaded.catalogs.get("site")
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
-    issues = sorted(loaded.issues + cross.issues + check_training(loaded))
+    issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs

@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from generator.issues import Issue
+from generator.issues import Issue, errors, warnings
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 error', '2 errors', '0 warnings': every count partnerkit prints goes through here."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary(issues: list[Issue]) -> str:
+    """'1 error, 2 warnings'."""
+    return f"{counted(len(errors(issues)), 'error')}, {counted(len(warnings(issues)), 'warning')}"
 
 
 def format_text(issue: Issue) -> str:

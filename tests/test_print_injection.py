@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,6 +136,9 @@ def test_stressful_markdown_in_every_markdown_field_compiles(mini_copy: Path, tm
         if path.name != "site.yaml":
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # The local image of the stress Markdown exists (check refuses a missing one): a 1x1 PNG.
+    (mini_copy / "pic.png").write_bytes(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
     loaded = load_content(mini_copy)
     assert loaded.content is not None, loaded.issues
     downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=1, timestamp=STAMP)

@@ -7,8 +7,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator.adapters.mkdocs_plugin import load_site
+from generator.errors import ContentError
+from generator.model.text import LocalizedText
 from generator.pipeline import load_content
 from generator.report import format_text
+from generator.schemas import schema_targets
 
 Edit = Callable[[Path, str, str], None]
 
@@ -82,14 +89,67 @@ def test_id_must_match_file_name(mini_copy: Path) -> None:
 def test_file_name_must_be_an_id(mini_copy: Path) -> None:
     source = mini_copy / "content/tools/preparation-checklist.yaml"
     source.rename(source.with_name("Preparation Checklist.yaml"))
-    report = _report(mini_copy)
-    assert (
-        "content/tools/Preparation Checklist.yaml:1:1: error: file name "
-        "'Preparation Checklist.yaml' is not a valid id (rename it in lowercase kebab-case, "
-        "e.g. 'secure-funds.yaml')"
-    ) in report
-    # The references to the tool are reported too: the tool does not exist under a valid id.
-    assert any("unknown tool 'preparation-checklist'" in line for line in report[1:])
+    # Reported once: the tool is checked under the id its name was meant to be, so the
+    # files that name it are not told it does not exist.
+    assert _report(mini_copy) == [
+        "content/tools/Preparation Checklist.yaml:1:1: error: file name 'Preparation Checklist.yaml' is not a valid "
+        "id (rename it to 'preparation-checklist.yaml')"
+    ]
+
+
+def test_file_name_with_accents_suggests_the_name_without_them(mini_copy: Path) -> None:
+    roles = mini_copy / "content/roles"
+    (roles / "infirmière-clinicienne.yaml").write_text(
+        (roles / "program-manager.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert _report(mini_copy) == [
+        "content/roles/infirmière-clinicienne.yaml:1:1: error: file name 'infirmière-clinicienne.yaml' is not a valid "
+        "id (rename it to 'infirmiere-clinicienne.yaml')"
+    ]
+
+
+def test_file_name_with_nothing_to_keep_gets_no_example_id(mini_copy: Path) -> None:
+    (mini_copy / "content/roles/患者.yaml").write_text("name: x\n", encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/roles/患者.yaml:1:1: error: file name '患者.yaml' is not a valid id "
+        "(rename it with lowercase letters a-z, digits and single hyphens)"
+    ]
+
+
+def test_a_file_that_failed_to_load_is_reported_once(mini_copy: Path, edit: Edit) -> None:
+    # Six files name this role; only its own file is reported.
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "category: patient", "category: [patient")
+    (mini_copy / "content/tools/preparation-checklist.yaml").write_text("- a list\n", encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/roles/patient-advisor.yaml:4:8: error: YAML syntax: did not find expected ',' or ']' "
+        "(check indentation, colons and quotes on this line or the one before)",
+        "content/tools/preparation-checklist.yaml:1:1: error: the file must be a mapping of keys "
+        "(start with 'key: value' lines, not a list or a single value)",
+    ]
+
+
+def test_related_ids_one_character_off_get_did_you_mean(mini_copy: Path, edit: Edit) -> None:
+    practice = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    related = "related: [prepare-patient-advisor, Prepare-patient-advisors, prepare_patient-advisors]"
+    edit(practice, "tags: [", f"{related}\ntags: [")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:21:11: error: related[0]: unknown practice "
+        "'prepare-patient-advisor' (did you mean 'prepare-patient-advisors'?)",
+        "content/practices/prepare-patient-advisors.yaml:21:36: error: related[1]: 'Prepare-patient-advisors' is not "
+        "a valid id (did you mean 'prepare-patient-advisors'?)",
+        "content/practices/prepare-patient-advisors.yaml:21:62: error: related[2]: 'prepare_patient-advisors' is not "
+        "a valid id (did you mean 'prepare-patient-advisors'?)",
+    ]
+
+
+def test_a_reference_one_character_off_a_file_that_failed_gets_did_you_mean(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "category: patient", "category: volunteer")
+    manager = mini_copy / "content/roles/program-manager.yaml"
+    edit(manager, "works_with: [patient-advisor]", "works_with: [patient-advisr]")
+    assert [line for line in _report(mini_copy) if "program-manager" in line] == [
+        "content/roles/program-manager.yaml:8:14: error: works_with[0]: unknown role 'patient-advisr' "
+        "(did you mean 'patient-advisor'?)"
+    ]
 
 
 def test_duplicate_ids_in_a_catalog(mini_copy: Path, edit: Edit) -> None:
@@ -140,6 +200,17 @@ def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
     ]
 
 
+def test_knowledge_checks_of_a_module_need_their_own_ids(mini_copy: Path) -> None:
+    module = mini_copy / "content/training/modules/welcome.yaml"
+    text = module.read_text(encoding="utf-8")
+    check = text[text.index("  - id: how-many") : text.index("reflection:")]
+    module.write_text(text.replace(check, check + check), encoding="utf-8")
+    assert _report(mini_copy) == [
+        "content/training/modules/welcome.yaml:19:9: error: checks[1].id: duplicate knowledge check id 'how-many' "
+        "(first at line 11) (give each check of the module its own id)"
+    ]
+
+
 def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edit: Edit) -> None:
     edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [en, fr]")
     edit(
@@ -152,10 +223,71 @@ def test_missing_translation_is_a_warning_with_the_fallback(mini_copy: Path, edi
     report = [format_text(i) for i in loaded.issues]
     assert (
         "content/site.yaml:2:14: warning: description: missing 'fr' translation; the 'en' text is used "
-        "(write it as {en: ..., fr: ...})" in report
+        "(write it as {en: ..., fr: ...}, or as {any: ...} if it needs no translation)" in report
     )
     assert not any(line.startswith("content/site.yaml:1:") for line in report)
     assert all(" warning: " in line for line in report)
+
+
+def test_missing_translation_hint_names_the_languages_in_the_sites_order(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [fr, en]")
+    edit(mini_copy / "content/site.yaml", "organization: Test Health Centre", "organization: {en: Test Health Centre}")
+    report = _report(mini_copy)
+    assert (
+        "content/site.yaml:3:15: warning: organization: missing 'fr' translation; the 'en' text is used "
+        "(write it as {fr: ..., en: ...}, or as {any: ...} if it needs no translation)"
+    ) in report
+
+
+def test_language_neutral_text_needs_no_translation(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/site.yaml", "languages: [en]", "languages: [fr, en]")
+    edit(mini_copy / "content/site.yaml", "organization: Test Health Centre", "organization: {any: CHU Test}")
+    edit(mini_copy / "content/glossary.yaml", "abbreviation: PA", "abbreviation: {any: PA}")
+    edit(mini_copy / "content/glossary.yaml", "abbreviation: QI", "abbreviation: {any: QI, fr: AQ}")
+    edit(mini_copy / "content/glossary.yaml", "term: Patient advisor", "term: {anglais: Patient advisor}")
+    loaded = load_content(mini_copy)
+    report = [format_text(issue) for issue in loaded.issues]
+    # Neutral text and text without letters (case counts "1", "2") are never asked for a translation.
+    assert not [line for line in report if "site.yaml:3:" in line or "glossary.yaml:4:" in line]
+    assert not [line for line in report if "cases/oncology.yaml:12:" in line or "cases/oncology.yaml:14:" in line]
+    assert [line for line in report if "glossary.yaml" in line and " error: " in line] == [
+        "content/glossary.yaml:3:12: error: terms[0].term.anglais: 'anglais' is not a language code (use two "
+        "lowercase letters such as 'en' or 'fr', or 'any' for text that needs no translation)",
+        "content/glossary.yaml:8:19: error: terms[1].abbreviation: 'any' means the text is the same in every "
+        "language; keep either 'any' or the languages",
+    ]
+    assert LocalizedText.model_validate({"any": "CHU Test"}).get("en", "fr") == "CHU Test"
+    # Editors accept it too: the schema's text offers exactly {any: ...} beside a string and a language map.
+    [site_schema] = [schema for kind, _, schema in schema_targets() if kind == "site"]
+    shapes = site_schema["$defs"]["LocalizedText"]["anyOf"]
+    assert {"type": "object", "required": ["any"], "additionalProperties": False}.items() <= shapes[2].items()
+
+
+def test_yaml_error_in_text_with_a_colon_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/patient-advisor.yaml", "name: Patient advisor", "name: Patient advisor: PA")
+    assert [line for line in _report(mini_copy) if line.startswith("content/roles/patient-advisor")] == [
+        "content/roles/patient-advisor.yaml:1:22: error: YAML syntax: mapping values are not allowed in this context "
+        "(if ': ' or ' #' belongs to the text, put it in quotes: name: \"Patient advisor: PA\")"
+    ]
+
+
+def test_yaml_error_in_text_with_a_hash_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    # ' #' starts a comment, so the text's next line no longer belongs to any key.
+    path = mini_copy / "content/practices/prepare-patient-advisors.yaml"
+    edit(path, "why: Patients arrive", "why: Patients #1\n  arrive")
+    assert [line for line in _report(mini_copy) if line.startswith("content/practices/")] == [
+        "content/practices/prepare-patient-advisors.yaml:10:3: error: YAML syntax: did not find expected key "
+        "(if ': ' or ' #' belongs to the text, put the whole text in quotes)"
+    ]
+
+
+def test_list_item_with_a_colon_hints_quotes(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/practices/prepare-patient-advisors.yaml", "  - Meet each new", "  - First: meet each new")
+    assert _report(mini_copy) == [
+        "content/practices/prepare-patient-advisors.yaml:11:5: error: how_to[0]: 'First: meet each new advisor before "
+        "the first committee meeting.' was read as a key and a value, not as text (if ': ' belongs to the text, put it "
+        "in quotes: - \"First: meet each new advisor before the first committee meeting.\")"
+    ]
 
 
 def test_a_dozen_mistakes_in_several_files_in_one_run(mini_copy: Path, edit: Edit) -> None:
@@ -223,3 +355,19 @@ def test_prerequisite_cycles_and_path_order(mini_copy: Path, edit: Edit) -> None
         "content/training/paths.yaml:6:32: error: paths[0].modules[2]: module 'welcome' is listed twice in this "
         "path (keep it once)",
     ]
+
+
+def test_counts_are_singular_for_one(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / "content/roles/program-manager.yaml", "level: mid", "level: middle")
+    (mini_copy / "content/practices/notes.txt").write_text("scratch", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "check", "--project", str(mini_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stderr.splitlines()[-1].endswith(" s: 1 error, 1 warning"), result.stderr
+    issues = load_content(mini_copy).issues
+    assert str(ContentError(issues)) == "1 error in content"
+    with pytest.raises(PluginError, match=r"^partnerkit: 1 error in content:\n"):
+        load_site(mini_copy, None, directory_urls=True, downloads=[], extra_pages=[])

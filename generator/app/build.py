@@ -14,10 +14,11 @@ from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.outputs import Output, Sources, check_outputs, staged
 from generator.app.pdfs import PdfRun, check_jobs, pdf_outputs, print_pdfs
-from generator.app.reporting import Reporter, count
+from generator.app.reporting import Reporter
 from generator.app.site import EngineSettings, SiteEngine, SiteRequest, prepare_site
 from generator.errors import UserError
 from generator.render.site.tree import SiteTree, write_tree
+from generator.report import counted
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _build_site(options: Options, engine: SiteEngine, reporter: Reporter) -> Sit
     options = replace(options, lang=site_language(content, options.lang))
     pdfs = None if options.no_pdf else print_pdfs(options, content, reporter)
     if pdfs is not None and options.strict and pdfs.report.warnings:
-        raise UserError(f"the PDFs have {count(len(pdfs.report.warnings), 'warning')} and --strict "
+        raise UserError(f"the PDFs have {counted(len(pdfs.report.warnings), 'warning')} and --strict "
                         "is set; the site was not built")
     with staged(site) as staging:
         engine.build(SiteRequest(options, content), staging)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from generator.app.options import Options
-from generator.app.reporting import Reporter, count
+from generator.app.reporting import Reporter
 from generator.errors import ContentError, UserError
-from generator.issues import Severity
+from generator.issues import warnings
 from generator.model.content import Content
 from generator.pipeline import load_content
+from generator.report import counted
 
 
 def load_checked(options: Options, reporter: Reporter) -> Content:
@@ -18,9 +19,9 @@ def load_checked(options: Options, reporter: Reporter) -> Content:
         raise ContentError(loaded.issues)
     for issue in loaded.issues:
         reporter.issue(issue)
-    warned = sum(1 for issue in loaded.issues if issue.severity is Severity.WARNING)
+    warned = len(warnings(loaded.issues))
     if options.strict and warned:
-        raise UserError(f"content has {count(warned, 'warning')} and --strict is set; nothing was written")
+        raise UserError(f"content has {counted(warned, 'warning')} and --strict is set; nothing was written")
     return loaded.content
 
 

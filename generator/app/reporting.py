@@ -21,7 +21,3 @@ class Reporter(Protocol):
     def warning(self, message: str) -> None:
         """A problem met while making an output, e.g. a character no font can print."""
 
-
-def count(number: int, noun: str) -> str:
-    """'1 warning', '2 warnings'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,1 +1,1 @@
-"""Validation: per-file model checks, then checks across the whole content set."""
+"""Validation across the whole content set: references, texts, images, the course."""

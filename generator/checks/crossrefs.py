@@ -1,25 +1,29 @@
-"""The second validation pass: references across files, inline references, translations.
+"""The second validation pass: references across files, inline references, texts, the logo.
 
 It walks every valid entity once, checks each reference against the ids that exist
-(with 'did you mean' suggestions and a wrong-kind diagnosis), and records every
-edge so the resolved model can answer questions in both directions.
+(with 'did you mean' suggestions and a wrong-kind diagnosis), hands each text to
+`checks.texts`, and records every edge so the resolved model can answer questions
+in both directions.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
-from generator.checks.privacy import identifying_details
+from generator.checks.images import image_problem
+from generator.checks.texts import TextRules, check_text, text_position
 from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
 from generator.issues import Issue, Severity
+from generator.loading.images import ImageLookup
 from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles, Origin
-from generator.loading.yaml_reader import KeyPath
-from generator.model.text import UNTAGGED, find_inline_refs
+from generator.model.site import Site
+from generator.model.text import ID_PATTERN, UNTAGGED, find_inline_refs, suggest_id
 
 Node = tuple[str, str]  # (kind, id)
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass
@@ -28,11 +32,29 @@ class CrossCheck:
 
     edges: list[tuple[Node, Node]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    # Better hints for first-pass issues, by (file, line, column): an invalid id in a
+    # reference ('Clarify_roles') gets the close existing id, which the first pass cannot know.
+    hints: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+    def refine(self, first_pass: list[Issue]) -> list[Issue]:
+        """The first pass's issues, with the hints this pass improved."""
+        return [
+            replace(issue, hint=self.hints.get((issue.file, issue.line, issue.column), issue.hint))
+            for issue in first_pass
+        ]
 
 
-def _suggest(wanted: str, kind: str, known: Mapping[str, Mapping[str, object]]) -> str:
-    """A hint for an unknown id: a close id of the right kind, or the kind it belongs to."""
-    close = difflib.get_close_matches(wanted, list(known.get(kind, {})), n=1, cutoff=0.6)
+def _suggest(wanted: str, kind: str, loaded: LoadedFiles) -> str:
+    """A hint for an unknown id: a close id of the right kind, or the kind it belongs to.
+
+    Ids of files that failed to load count too: a reference one letter off from one of
+    them is still a typo. An id that is not even valid ('Clarify_roles') is compared
+    in the form it was most likely meant ('clarify-roles').
+    """
+    known = loaded.entities
+    candidates = [*known.get(kind, {}), *(entity_id for broken_kind, entity_id in loaded.broken if broken_kind == kind)]
+    meant = suggest_id(wanted) or wanted
+    close = [meant] if meant in candidates else difflib.get_close_matches(meant, candidates, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     elsewhere = [other for other in ALL_REFERABLE_KINDS if other != kind and wanted in known.get(other, {})]
@@ -41,53 +63,48 @@ def _suggest(wanted: str, kind: str, known: Mapping[str, Mapping[str, object]]) 
     return f"no {kind} has this id; check content/ for the right one"
 
 
-def _inline_position(origin: Origin, path: KeyPath, text: str, offset: int) -> tuple[int, int]:
-    """Line and column of character `offset` of the text at `path`."""
-    located = origin.located
-    start = located.position(path)
-    before = text[:offset]
-    newlines = before.count("\n")
-    if path in located.block_scalars:
-        line = start.line + 1 + newlines
-        source = located.lines[line - 1] if 0 < line <= len(located.lines) else ""
-        indent = len(source) - len(source.lstrip(" "))
-        return line, indent + len(before) - (before.rfind("\n") + 1) + 1
-    if newlines == 0:
-        opening_quote = 1 if path in located.quoted_scalars else 0
-        return start.line, start.column + offset + opening_quote
-    return start.line + newlines, 1
-
-
 def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
     """Check every reference and text of every loaded entity."""
     result = CrossCheck()
     known = loaded.entities
-    default = languages[0] if languages else "en"
+    images = ImageLookup(loaded.project)
+    rules = TextRules(languages, images)
     for (kind, entity_id), origin in loaded.origins.items():
         entity = known[kind][entity_id]
         source: Node = (kind, entity_id)
         for found in walk(entity, origin.prefix):
-            if isinstance(found, FoundRef):
-                _check_ref(found, source, origin, loaded, result)
-            else:
-                _check_text(found, source, origin, loaded, result, languages, default)
+            _check_found(found, source, origin, loaded, result, rules)
     # Files that failed the first pass: check what can be checked, skipping places already reported.
     reported = {(issue.file, issue.line, issue.column) for issue in loaded.issues}
     for model, origin in loaded.partial:
         for found in walk_raw(model, origin.located.data):
             position = origin.located.position(found.path)
-            if (origin.display, position.line, position.column) in reported:
+            place = (origin.display, position.line, position.column)
+            if place in reported:
+                if isinstance(found, FoundRef) and not _ID.match(found.id):
+                    hint = _suggest(found.id, found.kind, loaded)
+                    if hint.startswith("did you mean"):
+                        result.hints[place] = hint
                 continue
-            if isinstance(found, FoundRef):
-                _check_ref(found, ("file", origin.display), origin, loaded, result)
-            else:
-                _check_text(found, ("file", origin.display), origin, loaded, result, languages, default)
+            _check_found(found, ("file", origin.display), origin, loaded, result, rules)
     for name, origin in loaded.catalog_origins.items():
         if name in ("site",):
             for found in walk(loaded.catalogs[name]):
                 if isinstance(found, FoundText):
-                    _check_text(found, ("site", "site"), origin, loaded, result, languages, default)
+                    _check_found(found, ("site", "site"), origin, loaded, result, rules)
+    result.issues += _check_logo(loaded, images, reported)
     return result
+
+
+def _check_found(
+    found: FoundRef | FoundText, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck, rules: TextRules
+) -> None:
+    if isinstance(found, FoundRef):
+        _check_ref(found, source, origin, loaded, result)
+        return
+    result.issues += check_text(found, origin, rules)
+    if found.is_markdown:
+        _check_inline_refs(found, source, origin, loaded, result)
 
 
 def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
@@ -99,7 +116,10 @@ def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFile
         return
     result.issues.append(
         origin.issue(
-            found.path, Severity.ERROR, f"unknown {found.kind} '{found.id}'", hint=_suggest(found.id, found.kind, known)
+            found.path,
+            Severity.ERROR,
+            f"unknown {found.kind} '{found.id}'",
+            hint=_suggest(found.id, found.kind, loaded),
         )
     )
 
@@ -110,56 +130,8 @@ def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
     return (kind, entity_id) in loaded.broken or (catalog is not None and catalog[0] in loaded.broken_catalogs)
 
 
-def _check_text(
-    found: FoundText,
-    source: Node,
-    origin: Origin,
-    loaded: LoadedFiles,
-    result: CrossCheck,
-    languages: list[str],
-    default: str,
-) -> None:
-    given = found.text.languages()
-    where = found.path
-    if given != (UNTAGGED,):
-        for lang in given:
-            if lang not in languages:
-                result.issues.append(
-                    origin.issue(
-                        (*found.path, lang),
-                        Severity.WARNING,
-                        f"language '{lang}' is not one of the site's languages ({', '.join(languages)})",
-                        key=True,
-                        where=where,
-                        hint="add it to 'languages' in content/site.yaml, or fix the code",
-                    )
-                )
-    for lang in languages[1:] if given == (UNTAGGED,) else languages:
-        if not found.text.has(lang) and (given != (UNTAGGED,) or lang != default):
-            fallback = default if found.text.has(default) or given == (UNTAGGED,) else given[0]
-            result.issues.append(
-                origin.issue(
-                    found.path,
-                    Severity.WARNING,
-                    f"missing '{lang}' translation; the '{fallback}' text is used",
-                    hint=f"write it as {{{default}: ..., {lang}: ...}}",
-                )
-            )
-    for lang, text in found.text.items():
-        text_path = found.path if lang == UNTAGGED else (*found.path, lang)
-        for finding in identifying_details(text):
-            result.issues.append(
-                origin.issue(
-                    text_path,
-                    Severity.WARNING,
-                    f"text contains what looks like {finding.what}; it would be published",
-                    where=where,
-                    at=_inline_position(origin, text_path, text, finding.start),
-                    hint="remove it, or replace it with a role (e.g. 'the partnership office')",
-                )
-            )
-    if not found.is_markdown:
-        return
+def _check_inline_refs(found: FoundText, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
+    """`[[kind:id]]` in a Markdown text: the kind exists, the id exists; each one found is an edge."""
     known = loaded.entities
     for lang, text in found.text.items():
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
@@ -172,8 +144,8 @@ def _check_text(
                         text_path,
                         Severity.ERROR,
                         f"unknown kind '{inline.kind}' in [[{inline.kind}:{inline.id}]]",
-                        where=where,
-                        at=_inline_position(origin, text_path, text, inline.start),
+                        where=found.path,
+                        at=text_position(origin, text_path, text, inline.start),
                         hint=hint,
                     )
                 )
@@ -183,10 +155,25 @@ def _check_text(
                         text_path,
                         Severity.ERROR,
                         f"unknown {inline.kind} '{inline.id}' in [[{inline.kind}:{inline.id}]]",
-                        where=where,
-                        at=_inline_position(origin, text_path, text, inline.start),
-                        hint=_suggest(inline.id, inline.kind, known),
+                        where=found.path,
+                        at=text_position(origin, text_path, text, inline.start),
+                        hint=_suggest(inline.id, inline.kind, loaded),
                     )
                 )
             elif inline.id in known.get(inline.kind, {}):
                 result.edges.append((source, (inline.kind, inline.id)))
+
+
+def _check_logo(loaded: LoadedFiles, images: ImageLookup, reported: set[tuple[str, int, int]]) -> list[Issue]:
+    """site.yaml's logo is a file of the project and an image (checked even when site.yaml has other errors)."""
+    origin = loaded.catalog_origins.get("site") or next((o for model, o in loaded.partial if model is Site), None)
+    logo = origin.located.data.get("logo") if origin is not None else None
+    if origin is None or not isinstance(logo, str):
+        return []
+    located = images.locate(logo)
+    problem = image_problem(located, what="logo") if located is not None else None
+    position = origin.located.position(("logo",))
+    if problem is None or (origin.display, position.line, position.column) in reported:
+        return []
+    severity, message, hint = problem
+    return [origin.issue(("logo",), severity, message, hint=hint)]

@@ -1,6 +1,6 @@
-"""Checks on the course as a whole: prerequisites form no cycle and come first in each path.
+"""Checks on the course: knowledge-check ids, prerequisites with no cycle, coming first in each path.
 
-These need several files at once (paths.yaml and the modules), so they run after the
+Most need several files at once (paths.yaml and the modules), so they run after the
 reference check, on entities that are known to exist.
 """
 
@@ -16,10 +16,32 @@ def check_training(loaded: LoadedFiles) -> list[Issue]:
     modules: dict[str, Module] = {
         key: value for key, value in loaded.entities.get("module", {}).items() if isinstance(value, Module)
     }
-    issues = _cycles(loaded, modules)
+    issues = [issue for module_id, module in modules.items() for issue in _check_ids(loaded, module_id, module)]
+    issues += _cycles(loaded, modules)
     for path_id, path in loaded.entities.get("path", {}).items():
         if isinstance(path, LearningPath):
             issues += _path_order(loaded, path_id, path, modules)
+    return issues
+
+
+def _check_ids(loaded: LoadedFiles, module_id: str, module: Module) -> list[Issue]:
+    """Two knowledge checks with one id would share one radio group and one anchor on the page."""
+    issues: list[Issue] = []
+    origin = loaded.origins[("module", module_id)]
+    first: dict[str, int] = {}
+    for index, check in enumerate(module.checks):
+        if check.id not in first:
+            first[check.id] = index
+            continue
+        line = origin.located.position(("checks", first[check.id], "id")).line
+        issues.append(
+            origin.issue(
+                ("checks", index, "id"),
+                Severity.ERROR,
+                f"duplicate knowledge check id '{check.id}' (first at line {line})",
+                hint="give each check of the module its own id",
+            )
+        )
     return issues
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.checks.model_errors import validation_issues
 from generator.issues import Issue, Severity, format_where
 from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS, NESTED_KINDS
+from generator.loading.model_errors import validation_issues
 from generator.loading.yaml_reader import KeyPath, LocatedData, read_yaml_file
-from generator.model.text import ID_PATTERN
+from generator.model.text import ID_PATTERN, suggest_id
 
 _ID = re.compile(ID_PATTERN)
 
@@ -56,6 +56,7 @@ class LoadedFiles:
     catalog_origins: dict[str, Origin] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     files_read: int = 0
+    project: Path | None = None  # the project folder: images and the logo are read from it
     # Entities whose file exists but failed the first pass, and catalogs that failed:
     # references to them are not reported again as unknown.
     broken: set[tuple[str, str]] = field(default_factory=set)
@@ -78,7 +79,6 @@ def _read_mapping(path: Path, display: str, loaded: LoadedFiles) -> LocatedData 
     if result.located is None:
         return None
     if not isinstance(result.located.data, dict):
-        loaded.broken.add(("file", display))
         loaded.issues.append(
             Issue(
                 display,
@@ -101,26 +101,41 @@ def _validate(model: type[BaseModel], located: LocatedData, display: str, loaded
         return None
 
 
+def _entity_id(path: Path, display: str, loaded: LoadedFiles) -> str | None:
+    """The id a file's entity is known by: its name, or the id its name was meant to be.
+
+    A name that is not an id is reported with the name to use ('infirmière.yaml' ->
+    'infirmiere.yaml'), and the entity is still checked under that id, so the files that
+    name it are not told it does not exist. None when no id can be made of the name.
+    """
+    stem = path.stem
+    if _ID.match(stem):
+        return stem
+    suggestion = suggest_id(stem)
+    if not suggestion:
+        hint = "rename it with lowercase letters a-z, digits and single hyphens"
+    elif path.with_name(suggestion + path.suffix).exists():
+        hint = (
+            f"'{suggestion}{path.suffix}' exists already: merge the two files, or rename this one "
+            "with lowercase letters a-z, digits and single hyphens"
+        )
+    else:
+        hint = f"rename it to '{suggestion}{path.suffix}'"
+    loaded.issues.append(Issue(display, 1, 1, Severity.ERROR, f"file name '{path.name}' is not a valid id", hint=hint))
+    return suggestion or None
+
+
 def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Path, loaded: LoadedFiles) -> None:
     display = _display(project, path)
+    entity_id = _entity_id(path, display, loaded)
     located = _read_mapping(path, display, loaded)
-    if located is None:
+    if entity_id is None:
         return
-    stem = path.stem
-    if not _ID.match(stem):
-        loaded.issues.append(
-            Issue(
-                display,
-                1,
-                1,
-                Severity.ERROR,
-                f"file name '{path.name}' is not a valid id",
-                hint="rename it in lowercase kebab-case, e.g. 'secure-funds.yaml'",
-            )
-        )
+    if located is None:
+        loaded.broken.add((kind, entity_id))  # its own errors say why; references to it are not "unknown"
         return
     written_id: Any = located.data.get("id")
-    if written_id is not None and written_id != stem:
+    if written_id is not None and written_id != entity_id:
         # Reported, then loaded under the file name so references to it still resolve.
         position = located.position(("id",))
         loaded.issues.append(
@@ -134,28 +149,28 @@ def _load_entity_file(kind: str, model: type[BaseModel], path: Path, project: Pa
                 hint=f"rename the file to '{written_id}.yaml' or remove the 'id' line",
             )
         )
-    located.data["id"] = stem
+    located.data["id"] = entity_id
     entity = _validate(model, located, display, loaded)
     if entity is None:
-        loaded.broken.add((kind, stem))
+        loaded.broken.add((kind, entity_id))
         loaded.partial.append((model, Origin(display, located)))
         return
     by_id = loaded.entities.setdefault(kind, {})
-    if stem in by_id:  # same stem with another extension
-        first = loaded.origins[(kind, stem)].display
+    if entity_id in by_id:  # same stem with another extension, or a name that becomes an existing id
+        first = loaded.origins[(kind, entity_id)].display
         loaded.issues.append(
             Issue(
                 display,
                 1,
                 1,
                 Severity.ERROR,
-                f"duplicate {kind} id '{stem}' (also in {first})",
+                f"duplicate {kind} id '{entity_id}' (also in {first})",
                 hint="keep one file per id",
             )
         )
         return
-    by_id[stem] = entity
-    loaded.origins[(kind, stem)] = Origin(display, located)
+    by_id[entity_id] = entity
+    loaded.origins[(kind, entity_id)] = Origin(display, located)
 
 
 def _load_catalog(name: str, model: type[BaseModel], path: Path, project: Path, loaded: LoadedFiles) -> None:
@@ -204,7 +219,7 @@ def _index_nested(loaded: LoadedFiles) -> None:
 
 def load_files(project: Path) -> LoadedFiles:
     """Read and validate every content file of `project`; collect every problem."""
-    loaded = LoadedFiles()
+    loaded = LoadedFiles(project=project)
     content = project / "content"
     if not content.is_dir():
         loaded.issues.append(

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from generator.issues import Issue, Severity
+from generator.loading.yaml_hints import quote_hint
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -164,6 +165,7 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        hint = quote_hint(located.lines, line, column, problem)
         issues.append(
             Issue(
                 display,
@@ -171,7 +173,7 @@ def read_yaml_text(text: str, display: str) -> ReadResult:
                 column,
                 Severity.ERROR,
                 f"YAML syntax: {problem}",
-                hint="check indentation, colons and quotes on this line or the one before",
+                hint=hint or "check indentation, colons and quotes on this line or the one before",
             )
         )
         return ReadResult(None, issues)

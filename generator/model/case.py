@@ -36,13 +36,17 @@ class ProfileFact(Closed):
 
 
 class Profile(Closed):
-    """The case's profile, as in the study's case table."""
+    """The case's profile: a few labelled facts, each optional.
 
-    organization_type: LocalizedText = Field(description="Type of healthcare organization.")
-    setting: LocalizedText = Field(description="Rural, urban, ...")
-    clinical_area: LocalizedText = Field(description="Clinical area of the QI work.")
-    unit: LocalizedText = Field(description="Unit or program studied.")
-    coordination: LocalizedText = Field(description="How partnership is coordinated.")
+    The five named fields are those of the default content's case table; another
+    project fills in those it knows and adds its own as `facts`.
+    """
+
+    organization_type: LocalizedText | None = Field(default=None, description="Type of healthcare organization.")
+    setting: LocalizedText | None = Field(default=None, description="Rural, urban, ...")
+    clinical_area: LocalizedText | None = Field(default=None, description="Clinical area of the QI work.")
+    unit: LocalizedText | None = Field(default=None, description="Unit or program studied.")
+    coordination: LocalizedText | None = Field(default=None, description="How partnership is coordinated.")
     qi_team: list[TeamSeat] = Field(default_factory=list, description="QI team composition by role.")
     facts: list[ProfileFact] = Field(default_factory=list, description="Other facts of the profile.")
 
@@ -85,7 +89,7 @@ class Case(Entity):
     title: LocalizedText = Field(description="Title, e.g. 'Case 1: mental health in a rural organization'.")
     short_title: LocalizedText = Field(description="Short title, e.g. 'Case 1'.")
     summary: LocalizedText = Field(description="One or two sentences.")
-    profile: Profile = Field(description="The case profile.")
+    profile: Profile = Field(default_factory=Profile, description="The case profile (optional).")
     story: list[CasePhase] = Field(min_length=1, description="The story by change phase.")
     activities: Activities = Field(default_factory=Activities, description="QI activities with patient advisors.")
     outcomes: list[Outcome] = Field(default_factory=list, description="Results.")

@@ -23,11 +23,14 @@ class Family(Term):
     """A family of managerial practices."""
 
     number: int = Field(ge=1, description="Position in the framework (1 = first family).")
-    approach: Literal["adapted", "renewed"] = Field(
+    # Optional: the adapted/renewed split is one study's finding, not every framework's.
+    approach: Literal["adapted", "renewed"] | None = Field(
+        default=None,
         description=(
-            "'adapted': a traditional QI management practice adapted to partnership; "
-            "'renewed': a practice renewed by partnership."
-        )
+            "Optional. 'adapted': a traditional QI management practice adapted to partnership; "
+            "'renewed': a practice renewed by partnership. Leave it out when your framework "
+            "does not make this distinction."
+        ),
     )
 
 

@@ -40,8 +40,9 @@ class Program(Entity):
     description: Markdown = Field(description="What the program is and where it comes from.")
     objectives: list[LocalizedText] = Field(min_length=1, description="What the program aims at.")
     committee: list[CommitteeSeat] = Field(default_factory=list, description="Composition of a QI committee.")
-    cycle: Markdown = Field(description="How the improvement cycle runs.")
-    supervision: Markdown = Field(description="Who supervises the committee.")
+    # Optional: not every program runs one improvement cycle under one supervisor.
+    cycle: Markdown | None = Field(default=None, description="How the improvement cycle runs (optional).")
+    supervision: Markdown | None = Field(default=None, description="Who supervises the committee (optional).")
     first_year_support: Markdown | None = Field(default=None, description="Support teams get in their first year.")
     rules: list[Markdown] = Field(default_factory=list, description="Rules every team follows.")
     core_skills: list[Skill] = Field(default_factory=list, description="Core skills used to recruit patient advisors.")

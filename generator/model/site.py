@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from generator.model.base import Closed
@@ -42,6 +44,11 @@ class Site(Closed):
     contact: Contact = Field(description="Contact for questions about the content.")
     version: str = Field(default="1.0", description="Content version printed on document covers.")
     pdf_a: bool = Field(default=False, description="Also conform PDFs to PDF/A-2b for archiving.")
+    # A4 by default: the ISO size most of the world prints on, and what earlier versions printed.
+    paper: Literal["a4", "us-letter"] = Field(
+        default="a4",
+        description="Paper size of every PDF: 'a4' (default) or 'us-letter' (North America, Quebec included).",
+    )
 
     @model_validator(mode="after")
     def _languages_unique(self) -> Site:

@@ -1,8 +1,9 @@
 """Localized text, Markdown text, ids and references: the field types every kind shares.
 
 A human-readable field is either a plain string (written in the site's default
-language) or a mapping of language codes to strings. Both shapes become a
-`LocalizedText`; a `Markdown` is a `LocalizedText` whose content is Markdown.
+language), a mapping of language codes to strings, or `{any: ...}` for text that is
+the same in every language (a number, an abbreviation, a proper name). Every shape
+becomes a `LocalizedText`; a `Markdown` is a `LocalizedText` whose content is Markdown.
 References between kinds are ids annotated with the kind they point to (`RefTo`),
 so the cross-file checks can find every reference by walking the models.
 """
@@ -10,16 +11,40 @@ so the cross-file checks can find every reference by walking the models.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, RootModel, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, GetJsonSchemaHandler, RootModel, StringConstraints, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 # A plain string has no language of its own: it is read as the default language.
 UNTAGGED = ""
+# The key of text that is the same in every language: `{any: "CHU Sainte-Justine"}`.
+# Three letters, so it can never be an ISO 639-1 code.
+NEUTRAL = "any"
+TEXT_KEY_PATTERN = r"^(?:[a-z]{2}|any)$"
+
+# Letters NFKD does not split into a base letter and an accent.
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
+)
+
+
+def suggest_id(text: str) -> str:
+    """The id an author most likely meant by `text`: 'Infirmière clinicienne' -> 'infirmiere-clinicienne'.
+
+    Accents are dropped (NFKD), letters lowered, every other run of characters becomes one
+    hyphen. '' when nothing usable is left (a name in another script, say).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    plain = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:80].strip("-")
+
 
 Id = Annotated[
     str,
@@ -30,6 +55,11 @@ LanguageCode = Annotated[
     str,
     StringConstraints(pattern=LANGUAGE_PATTERN),
     Field(description="Two-letter ISO 639-1 language code, e.g. 'en' or 'fr'."),
+]
+TextKey = Annotated[
+    str,
+    StringConstraints(pattern=TEXT_KEY_PATTERN),
+    Field(description="A two-letter language code, or 'any' for text that is the same in every language."),
 ]
 Tag = Annotated[
     str,
@@ -68,8 +98,8 @@ TermRef = Annotated[str, _REF_ID, RefTo("term")]
 ReferenceRef = Annotated[str, _REF_ID, RefTo("reference")]
 
 
-class LocalizedText(RootModel[str | dict[LanguageCode, str]]):
-    """Human-readable text: a string, or `{en: ..., fr: ...}`."""
+class LocalizedText(RootModel[str | dict[TextKey, str]]):
+    """Human-readable text: a string, `{en: ..., fr: ...}`, or `{any: ...}` (the same in every language)."""
 
     model_config = ConfigDict(frozen=True, coerce_numbers_to_str=True)
 
@@ -80,15 +110,51 @@ class LocalizedText(RootModel[str | dict[LanguageCode, str]]):
             raise ValueError("give the text, or at least one language: {en: ...}")
         if any(not v.strip() for v in values):
             raise ValueError("text is empty; write it or remove the field")
+        if isinstance(self.root, dict) and NEUTRAL in self.root and len(self.root) > 1:
+            raise ValueError(
+                f"'{NEUTRAL}' means the text is the same in every language; keep either '{NEUTRAL}' or the languages"
+            )
         return self
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # Spelled out so editors offer the three shapes and underline a mix or an unknown key.
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        schema["anyOf"] = [
+            {"type": "string"},
+            {
+                "type": "object",
+                "patternProperties": {LANGUAGE_PATTERN: {"type": "string"}},
+                "additionalProperties": False,
+                "minProperties": 1,
+                "description": "The text per language: {en: ..., fr: ...}.",
+            },
+            {
+                "type": "object",
+                "properties": {NEUTRAL: {"type": "string"}},
+                "required": [NEUTRAL],
+                "additionalProperties": False,
+                "description": "Text that is the same in every language (a number, an abbreviation, a name).",
+            },
+        ]
+        return schema
+
+    @property
+    def is_neutral(self) -> bool:
+        """True for `{any: ...}`: the same text in every language."""
+        return isinstance(self.root, dict) and NEUTRAL in self.root
+
+    def needs_translation(self) -> bool:
+        """False for `{any: ...}` and for text without a single letter (numbers, dates, symbols)."""
+        return not self.is_neutral and any(char.isalpha() for _, value in self.items() for char in value)
+
     def languages(self) -> tuple[str, ...]:
-        """Languages given explicitly ('' for a plain string)."""
+        """Languages given explicitly ('' for a plain string, 'any' for neutral text)."""
         return (UNTAGGED,) if isinstance(self.root, str) else tuple(self.root)
 
     def has(self, lang: str) -> bool:
-        """True when the text exists in `lang` without falling back."""
-        return isinstance(self.root, dict) and lang in self.root
+        """True when the text exists in `lang` without falling back (neutral text exists in all)."""
+        return isinstance(self.root, dict) and (lang in self.root or NEUTRAL in self.root)
 
     def get(self, lang: str, default_lang: str) -> str:
         """The text in `lang`, else in the default language, else the first given."""
@@ -96,6 +162,8 @@ class LocalizedText(RootModel[str | dict[LanguageCode, str]]):
             return self.root
         if lang in self.root:
             return self.root[lang]
+        if NEUTRAL in self.root:
+            return self.root[NEUTRAL]
         if default_lang in self.root:
             return self.root[default_lang]
         return next(iter(self.root.values()))

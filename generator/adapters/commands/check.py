@@ -7,8 +7,8 @@ import sys
 import time
 
 from generator.adapters.commands.common import add_project_option, add_report_options, exit_status, report
-from generator.issues import errors, warnings
 from generator.pipeline import load_content
+from generator.report import counted, summary
 from generator.stats import count_entities
 
 
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
             for kind, count in counts.items():
                 print(f"  {kind:<{width}}  {count:>5}")
         print(
-            f"{loaded.files_read} files checked in {elapsed:.2f} s: "
-            f"{len(errors(loaded.issues))} errors, {len(warnings(loaded.issues))} warnings",
+            f"{counted(loaded.files_read, 'file')} checked in {elapsed:.2f} s: {summary(loaded.issues)}",
             file=sys.stderr if loaded.content is None else sys.stdout,
         )
     return exit_status(loaded.issues, args.strict)

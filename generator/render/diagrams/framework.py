@@ -8,13 +8,12 @@ from generator.render.diagrams.svg import (
     INK,
     LINE,
     MUTED,
-    PALE,
-    PRIMARY,
     arrow_marker,
     document,
     text_lines,
     wrap,
 )
+from generator.render.palette import Palette, palette
 
 WIDTH = 960
 MARGIN = 16
@@ -22,20 +21,16 @@ LABEL_COL = 290
 GAP = 24
 HEAD_GROUP = 34
 ROW = 78
-# Cell fill by number of practices: lighter to darker, always with the number written in it.
-_SHADES = ("#ffffff", "#e8f0f6", "#cddfeb", "#a9c8dd", "#86b1cf")
 IDENT = "pk-framework"
 
 
-def _shade(n: int) -> str:
-    return _SHADES[min(n, len(_SHADES) - 1)]
-
-
-def _cell(x: float, y: float, w: float, h: float, n: int, lang: str) -> str:
+def _cell(x: float, y: float, w: float, h: float, n: int, lang: str, colours: Palette) -> str:
+    # Cell fill by number of practices: lighter to darker, always with the number written in it.
+    shade = colours.shades[min(n, len(colours.shades) - 1)]
     text_fill = INK
     big = str(n) if n else "–"
     return (
-        f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" fill="{_shade(n)}" '
+        f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" fill="{shade}" '
         f'stroke="{LINE}" stroke-width="1"/>'
         + text_lines([big], x + w / 2, y + h / 2 + 2, 22, anchor="middle", weight="bold",
                      fill=text_fill)
@@ -47,6 +42,7 @@ def _cell(x: float, y: float, w: float, h: float, n: int, lang: str) -> str:
 def framework_svg(content: Content, lang: str) -> str:
     """Families × levels × phases, with the number of practices in each cell."""
     default = content.default_language
+    colours = palette(content.site.colours)
     families = list(content.families.values())
     levels = list(content.levels.values())
     phases = list(content.phases.values())
@@ -56,7 +52,9 @@ def framework_svg(content: Content, lang: str) -> str:
     head_names = [wrap(t.name.get(lang, default), cell_w - 2, size, 3) for t in levels + phases]
     head_h = max(len(lines) for lines in head_names) * size * 1.25 + 16
     top = MARGIN + HEAD_GROUP + head_h
-    legend_h = 44
+    # The adapted/renewed approach is optional: no legend when no family has one.
+    with_approach = any(family.approach for family in families)
+    legend_h = 44 if with_approach else 0
     height = top + ROW * len(families) + legend_h + MARGIN
     levels_x = MARGIN + LABEL_COL
     phases_x = levels_x + cell_w * len(levels) + GAP
@@ -64,16 +62,16 @@ def framework_svg(content: Content, lang: str) -> str:
     parts: list[str] = []
     # Column groups: levels, then phases with an arrow (phases follow each other in time).
     parts.append(text_lines([label(lang, "levels")], levels_x + cell_w * len(levels) / 2,
-                            MARGIN + 16, 15, anchor="middle", weight="bold", fill=PRIMARY))
+                            MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
     parts.append(text_lines([label(lang, "phases")], phases_x + cell_w * len(phases) / 2,
-                            MARGIN + 16, 15, anchor="middle", weight="bold", fill=PRIMARY))
+                            MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
     arrow_y = MARGIN + 26
     arrow_end = phases_x + cell_w * len(phases) - 6
     parts.append(f'<line x1="{phases_x + 6:g}" y1="{arrow_y:g}" x2="{arrow_end:g}" '
-                 f'y2="{arrow_y:g}" stroke="{PRIMARY}" stroke-width="2" '
+                 f'y2="{arrow_y:g}" stroke="{colours.primary_text}" stroke-width="2" '
                  f'marker-end="url(#{IDENT}-arrow)"/>')
     parts.append(text_lines([label(lang, "families")], MARGIN, MARGIN + HEAD_GROUP + head_h - 10,
-                            15, weight="bold", fill=PRIMARY))
+                            15, weight="bold", fill=colours.primary_text))
     for i, lines in enumerate(head_names):
         x = (levels_x + i * cell_w) if i < len(levels) else (phases_x + (i - len(levels)) * cell_w)
         parts.append(text_lines(lines, x + cell_w / 2, MARGIN + HEAD_GROUP + size, size,
@@ -84,41 +82,44 @@ def framework_svg(content: Content, lang: str) -> str:
         y = top + r * ROW
         practices = content.practices_in_family(family.id)
         renewed = family.approach == "renewed"
-        fill = f"url(#{IDENT}-hatch)" if renewed else PALE
+        fill = f"url(#{IDENT}-hatch)" if renewed else colours.pale
         parts.append(f'<rect x="{MARGIN:g}" y="{y:g}" width="{LABEL_COL - 8:g}" '
                      f'height="{ROW - 6:g}" fill="{fill}" stroke="{LINE}" stroke-width="1"/>')
-        parts.append(f'<circle cx="{MARGIN + 22:g}" cy="{y + 24:g}" r="14" fill="{PRIMARY}"/>')
+        parts.append(f'<circle cx="{MARGIN + 22:g}" cy="{y + 24:g}" r="14" fill="{colours.primary}"/>')
         parts.append(text_lines([str(family.number)], MARGIN + 22, y + 29, 15, anchor="middle",
-                                weight="bold", fill="#ffffff"))
+                                weight="bold", fill=colours.on_primary))
         name = family.name.get(lang, default)
         parts.append(text_lines(wrap(name, LABEL_COL - 60, 14, 2), MARGIN + 44, y + 22, 14,
                                 weight="bold"))
-        approach = label(lang, family.approach)
-        parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
+        approach = label(lang, family.approach) if family.approach else ""
+        if approach:
+            parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
         counts: list[str] = []
         for c, level in enumerate(levels):
             n = sum(1 for p in practices if level.id in p.levels)
-            parts.append(_cell(levels_x + c * cell_w, y, cell_w, ROW - 6, n, lang))
+            parts.append(_cell(levels_x + c * cell_w, y, cell_w, ROW - 6, n, lang, colours))
             counts.append(f"{level.name.get(lang, default)}: {count_label(lang, n)}")
         for c, phase in enumerate(phases):
             n = sum(1 for p in practices if phase.id in p.phases)
-            parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, lang))
+            parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, lang, colours))
             counts.append(f"{phase.name.get(lang, default)}: {count_label(lang, n)}")
-        rows_desc.append(f"{family.number}. {name} ({approach}): " + "; ".join(counts) + ".")
+        kind = f" ({approach})" if approach else ""
+        rows_desc.append(f"{family.number}. {name}{kind}: " + "; ".join(counts) + ".")
 
-    legend_y = top + ROW * len(families) + 12
-    parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{PALE}" '
-                 f'stroke="{LINE}"/>')
-    parts.append(text_lines([label(lang, "adapted")], MARGIN + 36, legend_y + 14, 13))
-    lx = MARGIN + 220
-    parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
-                 f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
-    parts.append(text_lines([label(lang, "renewed")], lx + 36, legend_y + 14, 13))
+    if with_approach:
+        legend_y = top + ROW * len(families) + 12
+        parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{colours.pale}" '
+                     f'stroke="{LINE}"/>')
+        parts.append(text_lines([label(lang, "adapted")], MARGIN + 36, legend_y + 14, 13))
+        lx = MARGIN + 220
+        parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
+                     f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
+        parts.append(text_lines([label(lang, "renewed")], lx + 36, legend_y + 14, 13))
 
-    defs = (arrow_marker(IDENT, PRIMARY)
+    defs = (arrow_marker(IDENT, colours.primary_text)
             + f'<pattern id="{IDENT}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
-              f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{PALE}"/>'
-              f'<line x1="0" y1="0" x2="0" y2="8" stroke="#b9cfdf" stroke-width="3"/></pattern>')
+              f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colours.pale}"/>'
+              f'<line x1="0" y1="0" x2="0" y2="8" stroke="{colours.hatch}" stroke-width="3"/></pattern>')
     title = label(lang, "framework_title")
     desc = label(lang, "framework_desc", families=len(families), rows=" ".join(rows_desc))
     return document(IDENT, WIDTH, height, title, desc, "".join(parts), defs)

@@ -7,13 +7,12 @@ from generator.render.diagrams.strings import label
 from generator.render.diagrams.svg import (
     LINE,
     MUTED,
-    PALER,
-    PRIMARY,
     arrow_marker,
     document,
     text_lines,
     wrap,
 )
+from generator.render.palette import palette
 
 MARGIN = 20
 BOX = 172
@@ -26,6 +25,7 @@ ACTOR_SIZE = 14
 def process_svg(content: Content, process_id: str, lang: str) -> str:
     """A left-to-right flow of the process steps; under each title, who carries the step."""
     default = content.default_language
+    colours = palette(content.site.colours)
     process = content.processes[process_id]
     ident = f"pk-process-{process_id}"
     name = process.name.get(lang, default)
@@ -48,11 +48,11 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
         x = MARGIN + i * (BOX + GAP)
         y = MARGIN
         parts.append(f'<rect x="{x:g}" y="{y:g}" width="{BOX:g}" height="{box_h:g}" rx="8" '
-                     f'fill="{PALER}" stroke="{PRIMARY}" stroke-width="1.5"/>')
+                     f'fill="{colours.paler}" stroke="{colours.primary}" stroke-width="1.5"/>')
         parts.append(f'<path d="M{x:g},{y + BAND:g} V{y + 8:g} a8,8 0 0 1 8,-8 H{x + BOX - 8:g} '
-                     f'a8,8 0 0 1 8,8 V{y + BAND:g} z" fill="{PRIMARY}"/>')
+                     f'a8,8 0 0 1 8,8 V{y + BAND:g} z" fill="{colours.primary}"/>')
         parts.append(text_lines([label(lang, "step", n=i + 1)], x + 12, y + 20, 14, weight="bold",
-                                fill="#ffffff"))
+                                fill=colours.on_primary))
         ty = y + BAND + 14 + TITLE_SIZE * 0.8
         parts.append(text_lines(title_lines, x + 12, ty, TITLE_SIZE, weight="bold"))
         sep = y + BAND + 14 + title_h + 8
@@ -67,7 +67,7 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
             lines = wrap(actor, BOX - 34, ACTOR_SIZE, 2)
             cy = ay + row * ACTOR_SIZE * 1.3
             parts.append(f'<circle cx="{x + 17:g}" cy="{cy - 4.5:g}" r="4" fill="none" '
-                         f'stroke="{PRIMARY}" stroke-width="1.5"/>')
+                         f'stroke="{colours.primary_text}" stroke-width="1.5"/>')
             parts.append(text_lines(lines, x + 27, cy, ACTOR_SIZE, line_height=1.3))
             row += len(lines)
         if i < len(steps) - 1:

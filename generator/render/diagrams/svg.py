@@ -6,12 +6,11 @@ import re
 from xml.sax.saxutils import escape as _escape
 
 FONT = "Atkinson Hyperlegible, sans-serif"
+# Neutral greys only: brand colours come from the site's palette (generator.render.palette).
 INK = "#1a1a1a"
 MUTED = "#4a4a4a"
 LINE = "#5c6670"
-PRIMARY = "#1f5f8b"
-PALE = "#e8f0f6"
-PALER = "#f5f8fa"
+WHITE = "#ffffff"
 # Average advance of Atkinson Hyperlegible, in em: generous, so labels never overflow.
 _EM_ADVANCE = 0.56
 
@@ -79,7 +78,7 @@ def document(ident: str, width: float, height: float, title: str, desc: str, bod
         f'<title id="{ident}-title">{esc(title)}</title>'
         f'<desc id="{ident}-desc">{esc(desc)}</desc>'
         + (f"<defs>{defs}</defs>" if defs else "")
-        + f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>'
+        + f'<rect width="{width:g}" height="{height:g}" fill="{WHITE}"/>'
         + body
         + "</svg>\n"
     )

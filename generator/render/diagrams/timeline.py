@@ -8,13 +8,12 @@ from generator.render.diagrams.svg import (
     INK,
     LINE,
     MUTED,
-    PALE,
-    PALER,
-    PRIMARY,
+    WHITE,
     document,
     text_lines,
     wrap,
 )
+from generator.render.palette import palette
 
 WIDTH = 720
 MARGIN = 16
@@ -29,6 +28,7 @@ GAP = 16
 def timeline_svg(content: Content, case_id: str, lang: str) -> str:
     """The case's phases as labelled bands, each holding its dated events in order."""
     default = content.default_language
+    colours = palette(content.site.colours)
     case = content.cases[case_id]
     ident = f"pk-timeline-{case_id}"
     parts: list[str] = []
@@ -47,21 +47,21 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
             rows.append(("", [label(lang, "no_dated_event")]))
         heights = [len(lines) * SIZE * 1.25 + GAP for _, lines in rows]
         band_h = max(sum(heights) + GAP, 56)
-        fill = PALE if index % 2 == 0 else PALER
+        fill = colours.pale if index % 2 == 0 else colours.paler
         parts.append(f'<rect x="{MARGIN:g}" y="{y:g}" width="{WIDTH - 2 * MARGIN:g}" '
                      f'height="{band_h - 4:g}" rx="6" fill="{fill}" stroke="{LINE}" '
                      f'stroke-width="1"/>')
         parts.append(f'<rect x="{MARGIN:g}" y="{y:g}" width="6" height="{band_h - 4:g}" '
-                     f'fill="{PRIMARY}"/>')
+                     f'fill="{colours.primary}"/>')
         parts.append(text_lines(wrap(phase_name, PHASE_W - 24, SIZE, 3), MARGIN + 18, y + 26, SIZE,
-                                weight="bold", fill=PRIMARY))
+                                weight="bold", fill=colours.primary_text))
         ry: float = y + GAP
         for (date, lines), h in zip(rows, heights, strict=True):
             baseline = ry + SIZE
             if date:
                 parts.append(text_lines([date], DATE_X, baseline, SIZE, weight="bold"))
                 parts.append(f'<circle cx="{AXIS_X:g}" cy="{baseline - 5:g}" r="6" '
-                             f'fill="{PRIMARY}" stroke="#ffffff" stroke-width="2"/>')
+                             f'fill="{colours.primary_text}" stroke="{WHITE}" stroke-width="2"/>')
             parts.append(text_lines(lines, EVENT_X, baseline, SIZE,
                                     fill=INK if date else MUTED))
             ry += h

@@ -3,7 +3,7 @@ in parallel on worker threads, write them atomically with the downloads manifest
 
 A PDF's cache key hashes everything it is made from: its generated Typst source (which
 holds all the content of the entities it prints), its figures, the template library,
-the font files, the options (timestamp, PDF/A, paper) and the compiler version. When a
+the font files, the options (timestamp, PDF/A) and the compiler version. When a
 key is in the cache, the cached PDF is used and nothing is compiled.
 """
 
@@ -63,7 +63,7 @@ def cache_key(job: PrintJob, options: PrintOptions) -> str:
     """Hash of every input of one PDF."""
     digest = hashlib.sha256()
     for part in (RENDERER_VERSION, version("typst"), fonts_digest(), job.file, job.source,
-                 options.timestamp.isoformat(), str(options.pdf_a), options.paper):
+                 options.timestamp.isoformat(), str(options.pdf_a)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for name, body in sorted(template_texts().items()):

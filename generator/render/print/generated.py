@@ -17,10 +17,7 @@ def render_framework(ctx: RenderContext, level: int = 1) -> list[Code]:
         heading(level, ctx.w("framework"), ctx.anchor("framework", "framework")),
         framework_figure(ctx),
         heading(level + 1, ctx.w("families")),
-        table("(auto, 1.3fr, auto, 2fr)", ["", ctx.w("name"), ctx.w("approach"), ctx.w("description")], (
-            [text(str(f.number)), call("strong", ctx.ref("family", f.id, None)),
-             text(ctx.w(f.approach)), text(ctx.t(f.short))]
-            for f in content.families.values())),
+        _families_table(ctx),
         heading(level + 1, ctx.w("levels")),
         table("(1fr, 1.4fr, 1.4fr)", [ctx.w("name"), ctx.w("description"), ctx.w("positions")], (
             [call("strong", text(ctx.t(lv.name))), text(ctx.t(lv.short)),
@@ -32,6 +29,18 @@ def render_framework(ctx: RenderContext, level: int = 1) -> list[Code]:
             for ph in content.phases.values())),
     ]
     return compact(out)
+
+
+def _families_table(ctx: RenderContext) -> Code:
+    families = list(ctx.content.families.values())
+    if not any(f.approach for f in families):  # the approach is optional: no empty column
+        return table("(auto, 1.3fr, 2.4fr)", ["", ctx.w("name"), ctx.w("description")], (
+            [text(str(f.number)), call("strong", ctx.ref("family", f.id, None)), text(ctx.t(f.short))]
+            for f in families))
+    return table("(auto, 1.3fr, auto, 2fr)", ["", ctx.w("name"), ctx.w("approach"), ctx.w("description")], (
+        [text(str(f.number)), call("strong", ctx.ref("family", f.id, None)),
+         text(ctx.w(f.approach) if f.approach else "—"), text(ctx.t(f.short))]
+        for f in families))
 
 
 def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:

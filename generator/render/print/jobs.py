@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.downloads import DownloadKind
 from generator.model.content import Content
 from generator.model.document import Document, DocumentSection
+from generator.render.palette import palette
 from generator.render.print.blocks import heading
 from generator.render.print.context import RenderContext
 from generator.render.print.forms import render_tool
@@ -43,7 +44,6 @@ class PrintOptions:
 
     timestamp: datetime
     pdf_a: bool = False
-    paper: str = "a4"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
     facts += [(word(lang, "organization"), organization), (word(lang, "version"), site.version),
               (word(lang, "date"), long_date(options.timestamp, lang))]
     licence = word(lang, "licence", licence=site.licence.name)
+    colours = palette(site.colours)
     contact = site.contact.email or site.contact.name.get(lang, default)
     return {
         "title": text(title),
@@ -107,9 +108,12 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
         "organization": text(organization),
         "description": text(summary or title),
         "keywords": [text(kind_label), text(organization)],
-        "primary": site.colours.primary,
-        "accent": site.colours.accent,
-        "paper": options.paper,
+        # The site's colours: fills as given, text darkened if the colour is too light to read.
+        "primary": colours.primary,
+        "primary-text": colours.primary_text,
+        "on-primary": colours.on_primary,
+        "accent": colours.accent,
+        "paper": site.paper,  # in the source, hence in the cache key
         "kind-label": text(kind_label),
         "footer-left": text(f"{organization} · {title}"),
         "labels": {"contents": text(word(lang, "contents")),

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from generator.render.markup import REF_ID, REF_KIND, parse_markdown
+from generator.render.palette import palette
 from generator.render.print.blocks import quote
 from generator.render.print.context import RenderContext
 from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, string, text
@@ -23,13 +24,6 @@ from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, st
 _SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^h([1-6])$")
 _PRINT_LINK = re.compile(r"^(?:https?://|mailto:)")
-# Admonition types (Material's names) to callout colours.
-CALLOUT_COLOURS = {
-    "note": "#1f5f8b", "info": "#1f5f8b", "abstract": "#1f5f8b", "question": "#1f5f8b",
-    "tip": "#2e7d4f", "success": "#2e7d4f", "example": "#6a4c93", "quote": "#5b6673",
-    "warning": "#b8420f", "caution": "#b8420f", "danger": "#a4262c", "failure": "#a4262c",
-    "bug": "#a4262c", "important": "#b8420f",
-}
 
 
 @lru_cache(maxsize=8192)
@@ -224,7 +218,7 @@ class MarkdownWriter:
                 block = self._block(child, levels)
                 if block is not None:
                     body.append(block)
-        colour = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["note"])
+        colour = palette(self.ctx.content.site.colours).callout(kind)  # the site's colours, by kind
         return call("pk-callout", kind, title, blocks(body), colour)
 
     def _table(self, el: etree.Element) -> Code:

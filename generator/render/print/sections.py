@@ -9,6 +9,7 @@ from generator.model.practice import Practice
 from generator.model.program import Process, Program
 from generator.model.role import Role
 from generator.model.training import Module
+from generator.render.palette import palette
 from generator.render.print.blocks import (
     bullets,
     compact,
@@ -86,8 +87,10 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
             [ctx.ref("role", seat.role, None), text(ctx.t(seat.count)),
              md.inline(ctx.t(seat.note)) if seat.note else text("")]
             for seat in program.committee)))
-    out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1),
-            heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
+    if program.cycle is not None:
+        out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1)]
+    if program.supervision is not None:
+        out += [heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
     if program.first_year_support is not None:
         out += [heading(level + 1, ctx.w("first-year")),
                 md.content(ctx.t(program.first_year_support), level + 1)]
@@ -146,7 +149,8 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         facts(meta),
     ]
     if practice.status == "open-challenge":
-        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")), "#b8420f"))
+        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")),
+                        palette(ctx.content.site.colours).callout("open-challenge")))
     out.append(md.content(ctx.t(practice.description), level))
     out += [heading(level + 1, ctx.w("why")), md.content(ctx.t(practice.why), level + 1)]
     if practice.how_to:
@@ -186,7 +190,7 @@ def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Co
     out: list[Code | None] = [
         heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
         lead(text(ctx.t(family.short))),
-        facts([(ctx.w("approach"), text(ctx.w(family.approach)))]),
+        facts([(ctx.w("approach"), text(ctx.w(family.approach)))] if family.approach else []),
     ]
     if family.description is not None:
         out.append(md.content(ctx.t(family.description), level))
@@ -203,7 +207,8 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     rows = [(ctx.w("organization-type"), profile.organization_type), (ctx.w("setting"), profile.setting),
             (ctx.w("clinical-area"), profile.clinical_area), (ctx.w("unit"), profile.unit),
             (ctx.w("coordination"), profile.coordination)]
-    cells = [[text(k), text(ctx.t(v))] for k, v in rows]
+    # Every profile field is optional: a row only for what the case tells, no heading over nothing.
+    cells = [[text(k), text(ctx.t(v))] for k, v in rows if v is not None]
     cells += [[text(ctx.t(f.label)), text(ctx.t(f.value))] for f in profile.facts]
     if profile.qi_team:
         team = seq([seq([text(f"{ctx.t(seat.count)} × "), ctx.ref("role", seat.role, None)])
@@ -212,8 +217,8 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     out: list[Code | None] = [
         heading(level, ctx.t(case.title), ctx.anchor("case", case_id)),
         lead(text(ctx.t(case.summary))),
-        heading(level + 1, ctx.w("profile")),
-        call("pk-pairs", cells),
+        heading(level + 1, ctx.w("profile")) if cells else None,
+        call("pk-pairs", cells) if cells else None,
         heading(level + 1, ctx.w("story")),
         timeline_figure(ctx, case_id),
     ]
@@ -273,7 +278,8 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         out.append(md.content(ctx.t(section.body), level + 1))
     if module.key_points:
         out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
-                        call("list", *[text(ctx.t(p)) for p in module.key_points]), "#2e7d4f"))
+                        call("list", *[text(ctx.t(p)) for p in module.key_points]),
+                        palette(ctx.content.site.colours).callout("key-points")))
     if module.checks:
         out.append(heading(level + 1, ctx.w("checks")))
         for number, check in enumerate(module.checks, start=1):

@@ -7,6 +7,7 @@ feedback.
 from __future__ import annotations
 
 from generator.model.training import KnowledgeCheck, LearningPath, Module
+from generator.render.palette import palette
 from generator.render.print.blocks import bullets, compact, facts, heading, lead, refs, table
 from generator.render.print.context import RenderContext
 from generator.render.print.markdown import MarkdownWriter
@@ -14,7 +15,6 @@ from generator.render.print.typst_code import Code, call, seq, text
 
 ANSWER_KEY = "pk-answer-key"  # label of the answer key chapter
 REFLECTION_LINES = 5
-KEY_POINTS_COLOUR = "#2e7d4f"
 
 
 def letter(index: int) -> str:
@@ -98,7 +98,8 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
         # Kept whole, to sum up the reading before the questions.
         out.append(call("block", call("pk-callout", "tip", text(ctx.w("key-points")),
                                       call("list", *[text(ctx.t(p)) for p in module.key_points]),
-                                      KEY_POINTS_COLOUR), breakable=False))
+                                      palette(ctx.content.site.colours).callout("key-points")),
+                        breakable=False))
     if module.checks:
         out.append(heading(2, ctx.w("checks")))
         out.extend(_quiz(ctx, module, f"{number}.{n}", check) for n, check in enumerate(module.checks, start=1))

@@ -18,20 +18,19 @@ from generator.render.site.page import Page, block, heading, make_page, section
 
 def _profile(ctx: SiteContext, case: Case) -> str:
     p = case.profile
-    rows = [
-        ("organization_type", ctx.text(p.organization_type)),
-        ("setting", ctx.text(p.setting)),
-        ("clinical_area", ctx.text(p.clinical_area)),
-        ("unit", ctx.text(p.unit)),
-        ("coordination", ctx.text(p.coordination)),
-    ]
-    body = "".join(f'<tr><th scope="row">{ctx.s(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    named = [("organization_type", p.organization_type), ("setting", p.setting),
+             ("clinical_area", p.clinical_area), ("unit", p.unit), ("coordination", p.coordination)]
+    # Every profile field is optional: a row only for what the case tells.
+    body = "".join(f'<tr><th scope="row">{ctx.s(k)}</th><td>{ctx.text(v)}</td></tr>'
+                   for k, v in named if v is not None)
     if p.qi_team:
         team = "".join(f"<li>{ctx.text(seat.count)} × {ctx.link('role', seat.role)}</li>"
                        for seat in p.qi_team)
         body += f'<tr><th scope="row">{ctx.s("qi_team")}</th><td><ul class="pk-plain">{team}</ul></td></tr>'
     body += "".join(f'<tr><th scope="row">{ctx.text(f.label)}</th><td>{ctx.text(f.value)}</td></tr>'
                     for f in p.facts)
+    if not body:
+        return ""
     return (f'<table class="pk-profile"><caption>{ctx.s("profile")}: {ctx.text(case.short_title)}'
             f"</caption><tbody>{body}</tbody></table>")
 
@@ -74,8 +73,9 @@ def render_case(ctx: SiteContext, case: Case) -> Page:
     if case.activities.other_levels:
         activities += f"<h3>{ctx.s('other_levels')}</h3>" + bullets(ctx.md(a) for a in case.activities.other_levels)
     quotes = c.related("case", case.id, "quote")
+    head = _profile(ctx, case) + download_links(ctx, ctx.downloads_of("case", case.id))
     parts = [
-        block(_profile(ctx, case) + download_links(ctx, ctx.downloads_of("case", case.id))),
+        block(head) if head else "",
         section(ctx, "timeline", timeline),
         heading(ctx.raw("story"), "story") + "\n\n" + story if story else "",
         section(ctx, "activities", activities),

@@ -38,9 +38,9 @@ def _terms(ctx: SiteContext, kind: str, terms: list[object]) -> str:
     for term in terms:
         tid = getattr(term, "id", "")
         extra = ""
-        if kind == "family":
-            extra = (f'<p class="pk-approach">{ctx.s(getattr(term, "approach", "adapted"))} — '
-                     f'{ctx.s(getattr(term, "approach", "adapted") + "_help")}</p>')
+        approach = getattr(term, "approach", None)  # families only, and optional
+        if approach is not None:
+            extra = f'<p class="pk-approach">{ctx.s(approach)} — {ctx.s(approach + "_help")}</p>'
         positions = getattr(term, "positions", None)
         if positions:
             extra += "<p>" + ", ".join(ctx.text(p) for p in positions) + "</p>"

@@ -23,6 +23,28 @@ def _modules(ctx: SiteContext, n: int) -> str:
     return ctx.s("modules_one") if n == 1 else ctx.s("modules_count", n=n)
 
 
+def _cases_blurb(ctx: SiteContext) -> str:
+    # The number of cases is the content's, never a study's ("two organizations").
+    n = len(ctx.content.cases)
+    return ctx.s("explore_cases_one") if n == 1 else ctx.s("explore_cases_many", n=n)
+
+
+def _explore_tiles(ctx: SiteContext) -> list[tuple[str, str, str]]:
+    """(page, escaped title, escaped blurb) of each "Explore" tile the content has."""
+    c = ctx.content
+    tiles = [(urls.FRAMEWORK, ctx.s("framework"), ctx.s("explore_framework"))]
+    if c.cases:
+        tiles.append((urls.INDEXES["case"], ctx.s("cases"), _cases_blurb(ctx)))
+    if c.processes:
+        # The process tells what it is about: its own name and summary, not a fixed sentence.
+        process = next(iter(c.processes.values()))
+        tiles.append((f"{urls.ENTITY_FOLDERS['process']}/{process.id}.md", ctx.text(process.name),
+                      ctx.text(process.summary)))
+    if c.tools:
+        tiles.append((urls.INDEXES["tool"], ctx.s("tools"), ctx.s("explore_tools")))
+    return tiles
+
+
 def _audience_card(ctx: SiteContext, audience: Audience) -> str:
     c = ctx.content
     links: list[str] = []
@@ -56,8 +78,9 @@ def _audience_card(ctx: SiteContext, audience: Audience) -> str:
     if len(links) < 2:
         links.append(f'<li><a href="{esc(ctx.href_page(urls.FRAMEWORK))}">{ctx.s("framework")}'
                      f"</a> — {ctx.s('explore_framework')}</li>")
-        links.append(f'<li><a href="{esc(ctx.href_page(urls.INDEXES["case"]))}">{ctx.s("cases")}'
-                     f"</a> — {ctx.s('explore_cases')}</li>")
+        if c.cases:
+            links.append(f'<li><a href="{esc(ctx.href_page(urls.INDEXES["case"]))}">{ctx.s("cases")}'
+                         f"</a> — {_cases_blurb(ctx)}</li>")
     icon = icon_svg(audience.icon)
     icon_html = f'<span class="pk-path__icon">{icon}</span>' if icon else ""
     return (f'<li class="pk-path" id="audience-{esc(audience.id)}">{icon_html}'
@@ -69,19 +92,8 @@ def render_home(ctx: SiteContext) -> Page:
     """The home page."""
     c = ctx.content
     cards = "".join(_audience_card(ctx, a) for a in c.audiences.values())
-    explore = [
-        (urls.FRAMEWORK, "framework", "explore_framework"),
-        (urls.INDEXES["case"], "cases", "explore_cases"),
-    ]
-    if c.processes:
-        first = next(iter(c.processes))
-        explore.append((f"program/processes/{first}.md", "", "explore_process"))
-    explore.append((urls.INDEXES["tool"], "tools", "explore_tools"))
-    tiles = []
-    for src, key, text_key in explore:
-        title = ctx.s(key) if key else ctx.text(c.processes[next(iter(c.processes))].name)
-        tiles.append(f'<li><a href="{esc(ctx.href_page(src))}"><strong>{title}</strong>'
-                     f"<span>{ctx.s(text_key)}</span></a></li>")
+    tiles = [f'<li><a href="{esc(ctx.href_page(src))}"><strong>{title}</strong><span>{blurb}</span></a></li>'
+             for src, title, blurb in _explore_tiles(ctx)]
     parts = [
         heading(ctx.raw("choose_path"), "choose-your-path") + "\n\n"
         + block(f"<p>{ctx.s('choose_path_intro')}</p><ul class=\"pk-paths\">{cards}</ul>"

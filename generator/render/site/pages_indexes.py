@@ -96,7 +96,7 @@ def render_case_index(ctx: SiteContext) -> Page:
     cards: list[Card] = []
     for case in ctx.content.cases.values():
         p = case.profile
-        meta = f"{ctx.text(p.clinical_area)} · {ctx.text(p.setting)} · {ctx.text(p.coordination)}"
+        meta = " · ".join(ctx.text(x) for x in (p.clinical_area, p.setting, p.coordination) if x is not None)
         cards.append((f"case:{case.id}", _card(ctx, "case", case.id, ctx.text(case.summary), meta),
                       {"phase": [s.phase for s in case.story], "tag": list(case.tags)}))
     return make_page(ctx, "index", ctx.raw("cases"), [block(filtered_list(ctx, cards, ["phase", "tag"]))])

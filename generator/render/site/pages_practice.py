@@ -24,8 +24,10 @@ def render_practice(ctx: SiteContext, practice: Practice) -> Page:
     if practice.status == "open-challenge":
         status = (f'<p class="pk-badge pk-badge--challenge"><strong>{ctx.s("open-challenge")}'
                   f"</strong> — {ctx.s('open_challenge_help')}</p>")
-    approach = (f'<p class="pk-approach">{ctx.s(family.approach)} — {ctx.s(family.approach + "_help")}'
-                f"</p>")
+    approach = ""
+    if family.approach is not None:  # a framework may not split adapted from renewed practices
+        approach = (f'<p class="pk-approach">{ctx.s(family.approach)} — {ctx.s(family.approach + "_help")}'
+                    f"</p>")
     facts = chips(ctx, practice.family, practice.levels, practice.phases, practice.tags)
     observed = "".join(
         f'<div class="pk-observation"><h3>{ctx.link("case", o.case)}</h3>{ctx.md(o.what)}</div>'

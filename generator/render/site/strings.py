@@ -40,8 +40,9 @@ _EN: dict[str, str] = {
     "modules_one": "1 module",
     "explore": "Explore",
     "explore_framework": "See how the practices fit together in the framework.",
-    "explore_cases": "Read how two organizations did it.",
-    "explore_process": "Follow the steps of involving a patient advisor.",
+    # How many cases there are comes from the content: nothing here assumes a given study.
+    "explore_cases_one": "Read the case: what was done, phase by phase, and what came of it.",
+    "explore_cases_many": "Read the {n} cases: what was done, phase by phase, and what came of it.",
     "explore_tools": "Print a checklist or form for your next meeting.",
     # Framework
     "framework_intro": "Managers partner with patient advisors through {n} families of "
@@ -81,7 +82,7 @@ _EN: dict[str, str] = {
     "status": "Status",
     "observed": "Observed in the cases",
     "open-challenge": "Open challenge",
-    "open_challenge_help": "The study raises this practice, but no case had solved it.",
+    "open_challenge_help": "No case described here had solved it yet.",
     # Role
     "who": "Who holds it",
     "responsibilities": "Responsibilities",
@@ -308,6 +309,10 @@ _FR: dict[str, str] = {
     "about": "À propos",
     "downloads": "Téléchargements",
     "choose_path": "Choisissez votre parcours",
+    "explore_cases_one": "Lisez le cas : ce qui a été fait, phase par phase, et ce qui en est ressorti.",
+    "explore_cases_many": "Lisez les {n} cas : ce qui a été fait, phase par phase, et ce qui en est ressorti.",
+    "open-challenge": "Défi ouvert",
+    "open_challenge_help": "Aucun des cas décrits ici ne l’avait encore résolu.",
     "lang_en": "anglais",
     "lang_fr": "français",
 }

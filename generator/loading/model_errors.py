@@ -18,8 +18,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.issues import Issue, Severity, format_where
+from generator.loading.yaml_hints import quoted
 from generator.loading.yaml_reader import KeyPath, LocatedData
-from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, LocalizedText
+from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText, suggest_id
 
 _TYPE_LABEL = re.compile(r"^(str|int|float|bool|none|.*\[.*\].*)$")
 
@@ -116,9 +117,17 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
         )
         return f"unknown key '{path[-1]}'", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
-        return f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. 'secure-funds'"
+        suggestion = suggest_id(str(value))
+        return f"'{value}' is not a valid id", (
+            f"write it as '{suggestion}'" if suggestion else "use lowercase letters a-z, digits and single hyphens"
+        )
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == LANGUAGE_PATTERN:
         return f"'{value}' is not a language code", "use two lowercase letters such as 'en' or 'fr'"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_KEY_PATTERN:
+        return (
+            f"'{value}' is not a language code",
+            f"use two lowercase letters such as 'en' or 'fr', or '{NEUTRAL}' for text that needs no translation",
+        )
     if kind == "too_short":
         need = ctx.get("min_length", 1)
         return f"needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
@@ -135,6 +144,39 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of keys, got {_describe(value)}", "write 'key: value' lines under it"
     return error["msg"], ""
+
+
+# What a mistyped language code looks like ('EN', 'eng', 'fr-CA'); anything else is a text's first words.
+_LANGUAGE_LIKE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?$")
+
+
+def _text_read_as_mapping(error: ErrorDetails, path: KeyPath, located: LocatedData) -> tuple[str, str] | None:
+    """(message, hint) when a text holding ': ' was read as a one-key mapping (`- Step 1: go`)."""
+    if error["type"] != "string_pattern_mismatch" or error.get("ctx", {}).get("pattern") != TEXT_KEY_PATTERN:
+        return None
+    mapping = _value_at(located.data, path[:-1])
+    key = path[-1]
+    if not isinstance(mapping, dict) or len(mapping) != 1 or not isinstance(key, str) or _LANGUAGE_LIKE.match(key):
+        return None
+    start = located.position(path[:-1])
+    line = located.lines[start.line - 1] if 0 < start.line <= len(located.lines) else ""
+    if line[start.column - 1 : start.column] == "{":
+        return None  # written as a mapping on purpose: {anglais: ...}
+    value = mapping[key]
+    written = f"{key}: {value}" if isinstance(value, str) else f"{key}:"
+    lead = "-" if isinstance(path[-2], int) else f"{path[-2]}:"
+    return (
+        f"'{written}' was read as a key and a value, not as text",
+        f"if ': ' belongs to the text, put it in quotes: {lead} {quoted(written)}",
+    )
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for segment in path:
+        if not _has_child(data, segment):
+            return None
+        data = data[segment]
+    return data
 
 
 def _describe(value: Any) -> str:
@@ -157,10 +199,14 @@ def validation_issues(
     """Every error of `exc` as an issue located in the author's file."""
     issues: list[Issue] = []
     seen: set[KeyPath] = set()
-    for error in exc.errors():
-        path, at_key = _clean_location(located.data, prefix + tuple(error["loc"]))
+    located_errors = [(error, *_clean_location(located.data, prefix + tuple(error["loc"]))) for error in exc.errors()]
+    for error, path, at_key in located_errors:
         if path in seen:
             continue  # one message per place: union branches repeat each other
+        if error["type"] == "string_type" and any(
+            len(other) > len(path) and other[: len(path)] == path for _, other, _ in located_errors
+        ):
+            continue  # text written as a mapping: the error inside the mapping says what is wrong
         seen.add(path)
         model_path = path[:-1] if error["type"] in ("extra_forbidden", "missing") else path
         model = (
@@ -172,7 +218,10 @@ def validation_issues(
                 else None
             )
         )
-        message, hint = _message(error, path, model)
+        read_as_mapping = _text_read_as_mapping(error, path, located)
+        if read_as_mapping:
+            path, at_key = path[:-1], False  # the text is the problem, not its 'key'
+        message, hint = read_as_mapping or _message(error, path, model)
         if error["type"] == "missing":
             position = located.position(path[:-1])
         else:
