@@ -65,7 +65,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     _edit(project / "content/site.yaml", "languages: [en]", "languages: [en]\nlogo: content/images/badge.svg")
     _edit(project / "content/documents/pa-onboarding.yaml",
           "body: Welcome to the team. This pack explains your role.",
-          'body: "Welcome \U0001f642.\\n\\n![Team badge](images/badge.svg)"')
+          'body: "Welcome \U0001f642.\\n\\n![Team badge](content/images/badge.svg)"')
     (project / "content/practices/notes.txt").write_text("scratch", encoding="utf-8")
     pdf = _partnerkit("pdf", "--project", str(project), "--out", str(base / "pdf"),
                       "--cache", str(base / "pdf-cache"), "--jobs", "1")
