@@ -31,7 +31,7 @@ from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.site import PreparedSite, SiteRequest, prepare_site
 from generator.errors import ContentError, UserError
-from generator.issues import Issue, Severity
+from generator.issues import Issue, errors
 from generator.model.content import Content
 from generator.render.site import assets
 from generator.render.site.html import esc
@@ -82,9 +82,14 @@ class MkDocsReporter:
         log.warning(message)
 
 
-def _content_errors(exc: ContentError) -> PluginError:
-    problems = [i for i in exc.issues if i.severity is Severity.ERROR]
-    return PluginError(f"partnerkit: {exc}:\n" + "\n".join(format_text(i) for i in problems))
+def load_for_mkdocs(options: Options) -> Content:
+    """The content, loaded through the app layer with warnings logged by MkDocs; content
+    errors become one PluginError listing every `file:line:col` error."""
+    try:
+        return load_checked(options, MkDocsReporter())
+    except ContentError as exc:
+        problems = "\n".join(format_text(issue) for issue in errors(exc.issues))
+        raise PluginError(f"partnerkit: {exc}:\n{problems}") from None
 
 
 def _hand_written(docs_dir: Path) -> list[tuple[str, str]]:
@@ -143,10 +148,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         """The content (handed over, or loaded now) and the site's language."""
         self.request = _HANDED[-1] if _HANDED else self._own_request(config)
         try:
-            self.content = self.request.content or load_checked(self.request.options, MkDocsReporter())
+            self.content = self.request.content or load_for_mkdocs(self.request.options)
             lang = site_language(self.content, self.request.options.lang)
-        except ContentError as exc:
-            raise _content_errors(exc) from None
         except UserError as exc:
             raise PluginError(f"partnerkit: {exc}") from None
         self.lang = lang
