@@ -1,9 +1,8 @@
-"""Atomic file and folder writes: readers never see a half-written output."""
+"""Atomic file writes: readers never see a half-written file (folders: `app.outputs`)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -24,16 +23,3 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def replace_folder(staging: Path, target: Path) -> None:
-    """Swap a fully built `staging` folder into `target`; the old one is removed after."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old)

@@ -80,3 +80,23 @@ def test_schema_writes_one_schema_per_kind_and_editor_settings(mini_copy: Path) 
     assert "family" in practice["required"] and "id" not in practice["required"]
     settings = json.loads((mini_copy / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"]["./schemas/practice.schema.json"] == ["content/practices/*.yaml"]
+
+
+def test_build_explains_a_missing_or_foreign_mkdocs_configuration(mini_copy: Path, edit: Edit) -> None:
+    missing = _run("build", "--project", str(mini_copy), "--no-pdf")
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert f"no MkDocs configuration at {mini_copy.resolve() / 'mkdocs.yml'} (create it, or pass --config-file)" \
+        in missing.stderr
+    (mini_copy / "docs").mkdir()
+    (mini_copy / "mkdocs.yml").write_text("site_name: x\ntheme: material\nplugins: [search]\n", encoding="utf-8")
+    foreign = _run("build", "--project", str(mini_copy), "--no-pdf")
+    assert foreign.returncode == 1
+    assert "does not use the partnerkit plugin" in foreign.stderr and "'- partnerkit'" in foreign.stderr
+    assert not (mini_copy / "site").exists()
+
+
+def test_pdf_options_are_checked_before_anything_runs(mini_copy: Path) -> None:
+    for command in ("pdf", "build"):
+        result = _run(command, "--project", str(mini_copy), "--jobs", "0")
+        assert result.returncode == 1 and "--jobs must be 1 or more" in result.stderr, result.stderr
+    assert not (mini_copy / "build").exists()

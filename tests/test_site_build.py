@@ -100,6 +100,7 @@ def test_content_error_stops_the_build_with_locations(tmp_path: Path) -> None:
     practice.write_text(text, encoding="utf-8")
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    (tmp_path / "site" / ".partnerkit-output").write_text("a previous build", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
     assert "content/practices/prepare-patient-advisors.yaml:" in result.stderr

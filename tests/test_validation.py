@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.adapters.mkdocs_plugin import load_site
+from generator.adapters.mkdocs_plugin import load_for_mkdocs
+from generator.app.options import Options
 from generator.errors import ContentError
 from generator.model.text import LocalizedText
 from generator.pipeline import load_content
@@ -370,4 +371,4 @@ def test_counts_are_singular_for_one(mini_copy: Path, edit: Edit) -> None:
     issues = load_content(mini_copy).issues
     assert str(ContentError(issues)) == "1 error in content"
     with pytest.raises(PluginError, match=r"^partnerkit: 1 error in content:\n"):
-        load_site(mini_copy, None, directory_urls=True, downloads=[], extra_pages=[])
+        load_for_mkdocs(Options(project=mini_copy))

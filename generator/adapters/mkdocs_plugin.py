@@ -1,36 +1,59 @@
-"""The thin MkDocs plugin: runs the engine, publishes the generated pages, watches content/.
+"""The thin MkDocs plugin: publishes what the app layer prepares, watches content/.
 
-All the work is done by plain functions (`load_content`, `render_site`); this adapter
-only moves their results into MkDocs: generated pages and static files become virtual
-files (nothing is written into docs/), the navigation becomes `nav`, engine problems
-become one build error listing every `file:line:col` message, without a traceback.
+Run by `partnerkit build` or `partnerkit serve`, it is handed the app layer's
+`SiteRequest` (the options and, in a build, the content already loaded); run by plain
+`mkdocs`, it makes one from its own options and loads the content through the same app
+functions. It only moves results into MkDocs: generated pages and static files become
+virtual files (nothing is written into docs/), the navigation becomes `nav`, the site's
+language becomes Material's, engine problems become one build error listing every
+`file:line:col` message, without a traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.contrib.search import LangOption
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from generator.downloads import Download, read_manifest
-from generator.issues import Severity, errors
-from generator.pipeline import load_content
+from generator.app.content import load_checked, site_language
+from generator.app.options import Options
+from generator.app.site import PreparedSite, SiteRequest, prepare_site
+from generator.errors import ContentError, UserError
+from generator.issues import Issue, errors
+from generator.model.content import Content
 from generator.render.site import assets
-from generator.render.site.tree import SiteTree, render_site
-from generator.report import counted, format_text
+from generator.report import format_text
 
 log = logging.getLogger("mkdocs.plugins.partnerkit")
 OVERRIDES = Path(__file__).resolve().parent.parent / "render" / "site" / "overrides"
 # Markdown extensions the generated pages rely on (added when mkdocs.yml leaves them out).
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "abbr")
+
+# The request partnerkit hands the plugin instances that MkDocs creates inside `handing`.
+_HANDED: list[SiteRequest] = []
+
+
+@contextmanager
+def handing(request: SiteRequest) -> Iterator[None]:
+    """Hand `request` to the plugin of every build run inside the block (MkDocs makes the
+    plugin instances itself, anew at each reload of `serve`)."""
+    _HANDED.append(request)
+    try:
+        yield
+    finally:
+        _HANDED.pop()
 
 
 class PartnerkitConfig(Config):  # type: ignore[no-untyped-call]
@@ -40,24 +63,32 @@ class PartnerkitConfig(Config):  # type: ignore[no-untyped-call]
     """Project folder holding content/ (default: the folder of mkdocs.yml)."""
     lang = c.Optional(c.Type(str))
     """Language of the site (default: the first language of content/site.yaml)."""
-    downloads = c.Type(str, default="build/downloads")
-    """Folder where print wrote PDFs and manifest.json, relative to the project."""
+    downloads = c.Optional(c.Type(str))
+    """Folder where print wrote PDFs and manifest.json, relative to the project (default: build/downloads)."""
     nav = c.Type(bool, default=True)
     """Set the navigation from the content (hand-written pages are listed last)."""
 
 
-def load_site(project: Path, lang: str | None, *, directory_urls: bool,
-              downloads: list[Download], extra_pages: list[tuple[str, str]]) -> SiteTree:
-    """Run the engine; raise PluginError with every problem when the content has errors."""
-    loaded = load_content(project)
-    for issue in loaded.issues:
-        if issue.severity is Severity.WARNING:
-            log.warning(format_text(issue))
-    if loaded.content is None:
-        problems = "\n".join(format_text(i) for i in loaded.issues if i.severity is Severity.ERROR)
-        raise PluginError(f"partnerkit: {counted(len(errors(loaded.issues)), 'error')} in content:\n{problems}")
-    return render_site(loaded.content, lang, directory_urls=directory_urls, downloads=downloads,
-                       extra_pages=extra_pages, project=project)
+class MkDocsReporter:
+    """The app layer's reporter inside MkDocs: warnings are MkDocs warnings (--strict counts them)."""
+
+    def issue(self, issue: Issue) -> None:
+        """Log a content warning with its location."""
+        log.warning(format_text(issue))
+
+    def warning(self, message: str) -> None:
+        """Log any other warning."""
+        log.warning(message)
+
+
+def load_for_mkdocs(options: Options) -> Content:
+    """The content, loaded through the app layer with warnings logged by MkDocs; content
+    errors become one PluginError listing every `file:line:col` error."""
+    try:
+        return load_checked(options, MkDocsReporter())
+    except ContentError as exc:
+        problems = "\n".join(format_text(issue) for issue in errors(exc.issues))
+        raise PluginError(f"partnerkit: {exc}:\n{problems}") from None
 
 
 def _hand_written(docs_dir: Path) -> list[tuple[str, str]]:
@@ -72,37 +103,81 @@ def _hand_written(docs_dir: Path) -> list[tuple[str, str]]:
     return pages
 
 
+def _written_theme(config: MkDocsConfig) -> dict[str, Any]:
+    """The `theme:` mapping as mkdocs.yml writes it (INHERIT included), to tell the
+    settings it gives from the theme's defaults."""
+    if not config.config_file_path:
+        return {}
+    with open(config.config_file_path, "rb") as handle:
+        written = yaml_load(handle, get_yaml_loader(config=config))
+    theme = written.get("theme") if isinstance(written, dict) else None
+    return theme if isinstance(theme, dict) else {}
+
+
+def _use_language(config: MkDocsConfig, lang: str) -> None:
+    """Material's language (hence `<html lang>` and its own strings) and the search
+    language follow the site's, unless mkdocs.yml sets them."""
+    translated = any((Path(d) / "partials" / "languages" / f"{lang}.html").is_file() for d in config.theme.dirs)
+    if translated and "language" not in _written_theme(config):
+        config.theme["language"] = lang
+    for name, plugin in config.plugins.items():
+        # Runs before the search plugin's own on_config: a lang still unset is not in mkdocs.yml.
+        if name.split("/")[-1] == "search" and getattr(plugin.config, "lang", "") is None:
+            plugin.config.lang = LangOption().run_validation([lang])
+
+
 class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped-call]
     """Generates the training site's pages from content/ at every build."""
 
     def __init__(self) -> None:
-        self.tree: SiteTree | None = None
-        self.project = Path(".")
-        self.downloads: list[Download] = []
-        self.downloads_dir = Path(".")
+        self.request = SiteRequest(Options())
+        self.content: Content | None = None
+        self.lang = ""
+        self.site: PreparedSite | None = None
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and render the content; set nav, site name, styles, extensions, overrides."""
+    def _own_request(self, config: MkDocsConfig) -> SiteRequest:
+        """Plain `mkdocs`: the options come from this plugin's settings in mkdocs.yml."""
         base = Path(config.config_file_path or ".").resolve().parent
-        self.project = (base / self.config.project).resolve() if self.config.project else base
-        self.downloads_dir = self.project / self.config.downloads
-        self.downloads = read_manifest(self.downloads_dir)
-        hand_written = [(t, s) for t, s in _hand_written(Path(config.docs_dir))]
-        self.tree = load_site(self.project, self.config.lang,
-                              directory_urls=bool(config.use_directory_urls),
-                              downloads=self.downloads, extra_pages=hand_written)
-        generated = {page.src for page in self.tree.pages}
+        project = (base / self.config.project).resolve() if self.config.project else base
+        downloads = project / self.config.downloads if self.config.downloads else None
+        return SiteRequest(Options(project=project, lang=self.config.lang, downloads=downloads))
+
+    @event_priority(50)  # before the search plugin reads the theme's language
+    def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The content (handed over, or loaded now) and the site's language."""
+        self.request = _HANDED[-1] if _HANDED else self._own_request(config)
+        try:
+            self.content = self.request.content or load_for_mkdocs(self.request.options)
+            lang = site_language(self.content, self.request.options.lang)
+        except UserError as exc:
+            raise PluginError(f"partnerkit: {exc}") from None
+        self.lang = lang
+        _use_language(config, lang)
+        return config
+
+    @event_priority(-50)  # after the offline plugin has set use_directory_urls
+    def _publish_site(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Render the pages; set nav, site name, styles, extensions, overrides."""
+        assert self.content is not None
+        hand_written = _hand_written(Path(config.docs_dir))
+        try:
+            self.site = site = prepare_site(self.content, self.lang, self.request.options,
+                                            directory_urls=bool(config.use_directory_urls),
+                                            extra_pages=hand_written)
+        except UserError as exc:
+            raise PluginError(f"partnerkit: {exc}") from None
+        generated = {page.src for page in site.tree.pages}
         clashes = [src for _, src in hand_written if src in generated]
         if clashes:
             raise PluginError("partnerkit: these pages in docs/ have the path of a generated page; "
                               "rename or remove them: " + ", ".join(clashes))
-        config.site_name = self.tree.site_name
+        config.site_name = site.tree.site_name
         if not config.copyright:
-            config.copyright = self.tree.copyright
-        if self.tree.logo:
-            config.theme["logo"] = self.tree.logo
+            config.copyright = site.tree.copyright
+        if site.tree.logo:
+            config.theme["logo"] = site.tree.logo
         if self.config.nav:
-            config.nav = self.tree.nav_config()
+            config.nav = site.tree.nav_config()
         config.extra_css = [assets.THEME_CSS, assets.CSS,
                             *[x for x in config.extra_css if x not in (assets.THEME_CSS, assets.CSS)]]
         for script in (assets.JS, assets.TRAINING_JS):
@@ -115,30 +190,29 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         abbr: dict[str, Any] = config.mdx_configs.setdefault("abbr", {})
-        abbr["glossary"] = dict(self.tree.abbreviations)
+        abbr["glossary"] = dict(site.tree.abbreviations)
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
         return config
 
+    on_config = CombinedEvent(_load_content, _publish_site)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Publish generated pages, static files and downloaded PDFs as virtual files."""
-        assert self.tree is not None
-        for page in self.tree.pages:
+        """Publish generated pages, static files and the PDFs of the downloads folder as virtual files."""
+        assert self.site is not None
+        for page in self.site.tree.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
-        for name, data in sorted(self.tree.assets.items()):
+        for name, data in sorted(self.site.tree.assets.items()):
             files.append(File.generated(config, name, content=data))
-        for download in self.downloads:
-            source = self.downloads_dir / download.file
-            if not source.is_file():
-                raise PluginError(f"partnerkit: {self.downloads_dir / 'manifest.json'} lists "
-                                  f"{download.file}, which is not there; rebuild the PDFs")
+        for download in self.site.downloads:
             files.append(File.generated(config, f"downloads/{download.file}",
-                                        abs_src_path=str(source)))
+                                        abs_src_path=str(self.site.downloads_dir / download.file)))
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an author saves a file under content/ (or new PDFs arrive)."""
-        server.watch(str(self.project / "content"))
-        if self.downloads_dir.is_dir():
-            server.watch(str(self.downloads_dir))
+        options = self.request.options
+        server.watch(str(options.project_dir / "content"))
+        if options.downloads_dir.is_dir():
+            server.watch(str(options.downloads_dir))
         return server

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
+from generator.app.options import Options
 from generator.issues import Issue, Severity
-from generator.report import FORMATTERS, format_json
+from generator.report import FORMATTERS, format_json, format_text
 
 
 def add_project_option(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +23,34 @@ def add_project_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="project folder holding content/ (default: the current folder)",
     )
+
+
+def add_pdf_options(parser: argparse.ArgumentParser) -> None:
+    """--jobs, --cache and --no-cache, for commands that print PDFs."""
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="PDFs compiled at once, on as many threads (default: every core)")
+    parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                        help="cache of built PDFs (default: PROJECT/.cache/partnerkit/print)")
+    parser.add_argument("--no-cache", action="store_true", help="rebuild every PDF and keep no cache")
+
+
+def options_from(args: argparse.Namespace, **values: Any) -> Options:
+    """The app layer's options from what this command's parser read (and `values`)."""
+    names = {field.name for field in dataclasses.fields(Options)}
+    given = {name: value for name, value in vars(args).items() if name in names and value is not None}
+    return Options(**{**given, **values})
+
+
+class TerminalReporter:
+    """The app layer's reporter for the CLI: warnings on stderr, content ones located."""
+
+    def issue(self, issue: Issue) -> None:
+        """`file:line:col: warning: message (hint)`."""
+        print(format_text(issue), file=sys.stderr)
+
+    def warning(self, message: str) -> None:
+        """`partnerkit: warning: message`."""
+        print(f"partnerkit: warning: {message}", file=sys.stderr)
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:

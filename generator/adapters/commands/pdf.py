@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-from generator.adapters.commands.common import add_project_option, report
-from generator.errors import ContentError, UserError
-from generator.pipeline import load_content
+from generator.adapters.commands.common import TerminalReporter, add_pdf_options, add_project_option, options_from
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,38 +17,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "card per role, a printable form per tool and a workbook per learning path, as tagged "
         "PDF/UA-1 files (PDF/A-2b too when site.yaml sets pdf_a), with manifest.json. PDFs whose "
         "inputs are unchanged are reused from the cache. The date printed on covers is "
-        "SOURCE_DATE_EPOCH, else the last commit of content/, else a fixed date.")
+        "SOURCE_DATE_EPOCH, else the last commit of content/, else a fixed date. Output "
+        "folders may not be or hold the project's sources, and a non-empty folder is written "
+        "only if partnerkit made it.")
     add_project_option(parser)
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
+    parser.add_argument("--out", dest="downloads", type=Path, default=None, metavar="DIR",
                         help="output folder (default: PROJECT/build/downloads)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="PDFs compiled at once, on as many threads (default: every core)")
-    parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                        help="cache of built PDFs (default: PROJECT/.cache/partnerkit/print)")
-    parser.add_argument("--no-cache", action="store_true", help="rebuild every PDF")
+    add_pdf_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the content, build the PDFs, list them."""
-    from generator.render.print import build_pdfs_report, resolve_timestamp
+    """Load the content, print the PDFs, list them."""
+    from generator.adapters.mkdocs_engine import MkDocsEngine
+    from generator.app.pdfs import make_pdfs
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError("--jobs must be 1 or more")
     started = time.perf_counter()
-    loaded = load_content(args.project)
-    if loaded.content is None:
-        raise ContentError(loaded.issues)
-    report(loaded.issues, "text")
-    out = args.out or args.project / "build" / "downloads"
-    cache = None if args.no_cache else (args.cache or args.project / ".cache" / "partnerkit" / "print")
-    result = build_pdfs_report(loaded.content, out, cache_dir=cache, jobs=args.jobs,
-                               timestamp=resolve_timestamp(args.project), project=args.project)
-    for warning in result.warnings:
-        print(f"partnerkit pdf: warning: {warning}", file=sys.stderr)
-    for download in result.downloads:
+    done = make_pdfs(options_from(args), MkDocsEngine(), TerminalReporter())
+    report = done.report
+    for download in report.downloads:
         print(f"{download.file}  {download.pages} p.  {download.size_bytes / 1024:.0f} KiB")
-    pages = sum(d.pages for d in result.downloads)
-    print(f"{len(result.downloads)} PDFs ({pages} pages) in {out}: {len(result.compiled)} built, "
-          f"{len(result.reused)} unchanged, in {time.perf_counter() - started:.1f} s")
+    pages = sum(d.pages for d in report.downloads)
+    print(f"{len(report.downloads)} PDFs ({pages} pages) in {done.folder}: {len(report.compiled)} built, "
+          f"{len(report.reused)} unchanged, in {time.perf_counter() - started:.1f} s")
     return 0

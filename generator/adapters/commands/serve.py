@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 
-from generator.adapters.commands.common import add_project_option, show_mkdocs_logging
-from generator.errors import UserError
+from generator.adapters.commands.common import add_project_option, options_from, show_mkdocs_logging
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,22 +20,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="MkDocs configuration (default: PROJECT/mkdocs.yml)")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                         help="address to serve on (default: 127.0.0.1:8000)")
+    parser.add_argument("--lang", metavar="CODE", help="language to preview (default: the first)")
+    parser.add_argument("--downloads", type=Path, metavar="DIR",
+                        help="PDFs the preview lists, relative to the project (default: build/downloads)")
     parser.add_argument("--strict", action="store_true", help="fail on any warning")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, PluginError
+    from generator.adapters.mkdocs_engine import MkDocsEngine
+    from generator.app.build import serve_site
 
-    config_file = args.config_file or (args.project / "mkdocs.yml")
-    if not config_file.is_file():
-        raise UserError(f"no MkDocs configuration at {config_file}")
     show_mkdocs_logging(logging.INFO)
-    try:
-        serve(str(config_file), dev_addr=args.dev_addr, strict=args.strict)
-    except (PluginError, Abort) as exc:
-        print(f"partnerkit: {exc}", file=sys.stderr)
-        return 1
+    downloads = args.project / args.downloads if args.downloads else None
+    serve_site(options_from(args, downloads=downloads), MkDocsEngine())
     return 0

@@ -1,0 +1,91 @@
+"""MkDocs as the app layer's site engine: read mkdocs.yml, build into a folder, serve.
+
+The app layer decides where the site goes and what is loaded; this adapter only drives
+MkDocs, hands the partnerkit plugin the app's request (`mkdocs_plugin.handing`), and turns
+MkDocs' own failures into messages without a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.utils.yaml import yaml_load
+
+from generator.adapters.mkdocs_plugin import PartnerkitPlugin, handing
+from generator.app.options import Options
+from generator.app.site import EngineSettings, SiteRequest
+from generator.errors import UserError
+
+
+class MkDocsEngine:
+    """Builds and serves the site with MkDocs and the project's mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self._config: MkDocsConfig | None = None
+
+    def _load(self, options: Options) -> MkDocsConfig:
+        path = options.config_path
+        if not path.is_file():
+            raise UserError(f"no MkDocs configuration at {path} (create it, or pass --config-file)")
+        try:
+            config = load_config(str(path), strict=options.strict)
+        except (Abort, ConfigurationError, PluginError) as exc:
+            raise UserError(f"{path}: {exc}") from None
+        self._config = config
+        return config
+
+    def settings(self, options: Options) -> EngineSettings:
+        """site_dir and docs_dir of mkdocs.yml, and the partnerkit plugin's own options."""
+        config = self._load(options)
+        plugin = next((p for p in config.plugins.values() if isinstance(p, PartnerkitPlugin)), None)
+        if plugin is None:
+            raise UserError(f"{options.config_path} does not use the partnerkit plugin, so the site "
+                            "would have none of the content (add '- partnerkit' under 'plugins:')")
+        downloads = plugin.config.downloads
+        return EngineSettings(
+            site_dir=Path(config.site_dir).resolve(),
+            sources=(Path(config.docs_dir).resolve(), options.config_path),
+            downloads=options.project / downloads if downloads else None,
+            lang=plugin.config.lang)
+
+    def source_paths(self, options: Options) -> tuple[Path, ...]:
+        """mkdocs.yml and its docs_dir, read leniently: a command that does not build the
+        site must not fail on its configuration."""
+        path = options.config_path
+        if not path.is_file():
+            return ()
+        try:
+            with path.open("rb") as handle:
+                raw = yaml_load(handle)
+        except (ConfigurationError, OSError):
+            return (path,)
+        docs = raw.get("docs_dir", "docs") if isinstance(raw, dict) else "docs"
+        return (path, path.parent / str(docs))
+
+    def build(self, request: SiteRequest, site_dir: Path) -> None:
+        """Build into `site_dir`, handing the plugin the content the app layer loaded."""
+        config = self._config or self._load(request.options)
+        config.site_dir = str(site_dir)
+        try:
+            with handing(request):
+                mkdocs_build(config)
+        except (PluginError, ConfigurationError) as exc:
+            raise UserError(str(exc)) from None
+        except Abort as exc:
+            raise UserError(f"site not built ({exc}); the previous site is unchanged") from None
+
+    def serve(self, request: SiteRequest) -> None:
+        """MkDocs' development server; every reload loads the content again."""
+        options = request.options
+        try:
+            with handing(request):
+                mkdocs_serve(str(options.config_path), dev_addr=options.dev_addr, strict=options.strict)
+        except (PluginError, ConfigurationError) as exc:
+            raise UserError(str(exc)) from None
+        except Abort as exc:
+            raise UserError(f"preview stopped ({exc})") from None

@@ -1,0 +1,91 @@
+"""The site commands: build the site (PDFs first), write the Markdown tree, serve a preview.
+
+Each follows Pelican's order: check every output folder, load the content once, make
+everything, and only then swap the new output in. A failure at any step leaves the
+previous output as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.app.content import load_checked, site_language
+from generator.app.options import Options
+from generator.app.outputs import Output, Sources, check_outputs, staged
+from generator.app.pdfs import PdfRun, check_jobs, pdf_outputs, print_pdfs
+from generator.app.reporting import Reporter
+from generator.app.site import EngineSettings, SiteEngine, SiteRequest, prepare_site
+from generator.errors import UserError
+from generator.render.site.tree import SiteTree, write_tree
+from generator.report import counted
+
+
+@dataclass(frozen=True)
+class SiteRun:
+    """What `build` made: the site folder, and the PDFs when it printed them."""
+
+    site_dir: Path
+    pdfs: PdfRun | None
+
+
+@dataclass(frozen=True)
+class MarkdownRun:
+    """What `build` made with `out`: the folder and the tree written into it."""
+
+    out: Path
+    tree: SiteTree
+
+
+def _with_settings(options: Options, settings: EngineSettings) -> Options:
+    """The options, with what the engine's configuration sets where the command line did not."""
+    return replace(options, site_dir=options.site_dir or settings.site_dir,
+                   downloads=options.downloads or settings.downloads, lang=options.lang or settings.lang)
+
+
+def build(options: Options, engine: SiteEngine, reporter: Reporter) -> SiteRun | MarkdownRun:
+    """`partnerkit build`: the site, or with `options.out` the Markdown tree only."""
+    if options.out is not None:
+        return _write_markdown(options, options.out, engine, reporter)
+    return _build_site(options, engine, reporter)
+
+
+def _build_site(options: Options, engine: SiteEngine, reporter: Reporter) -> SiteRun:
+    """Print the PDFs (unless no_pdf), then build the site with `engine` into a staging
+    folder swapped in whole; the engine's plugin gets the content loaded here."""
+    check_jobs(options)
+    settings = engine.settings(options)
+    options = _with_settings(options, settings)
+    site = Output.at("site folder", options.site_dir or settings.site_dir, replaced=True)
+    check_outputs([site, *pdf_outputs(options, written=not options.no_pdf)],
+                  Sources.of(options.project, settings.sources))
+    content = load_checked(options, reporter)
+    options = replace(options, lang=site_language(content, options.lang))
+    pdfs = None if options.no_pdf else print_pdfs(options, content, reporter)
+    if pdfs is not None and options.strict and pdfs.report.warnings:
+        raise UserError(f"the PDFs have {counted(len(pdfs.report.warnings), 'warning')} and --strict "
+                        "is set; the site was not built")
+    with staged(site) as staging:
+        engine.build(SiteRequest(options, content), staging)
+    return SiteRun(site.path, pdfs)
+
+
+def _write_markdown(options: Options, folder: Path, engine: SiteEngine, reporter: Reporter) -> MarkdownRun:
+    """Write the generated Markdown pages, assets and nav.yml into `folder`, replaced whole."""
+    out = Output.at("Markdown folder", folder, replaced=True)
+    downloads = pdf_outputs(options, written=False)
+    check_outputs([out, *downloads], Sources.of(options.project, engine.source_paths(options)))
+    content = load_checked(options, reporter)
+    prepared = prepare_site(content, site_language(content, options.lang), options,
+                            directory_urls=True, extra_pages=[])
+    with staged(out) as staging:
+        write_tree(prepared.tree, staging)
+    return MarkdownRun(out.path, prepared.tree)
+
+
+def serve_site(options: Options, engine: SiteEngine) -> None:
+    """Preview the site with `engine`; its plugin loads the content at every reload."""
+    settings = engine.settings(options)
+    options = _with_settings(options, settings)
+    check_outputs(pdf_outputs(options, written=False), Sources.of(options.project, settings.sources))
+    engine.serve(SiteRequest(options))
