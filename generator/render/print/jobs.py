@@ -155,7 +155,8 @@ def document_job(content: Content, doc: Document, lang: str, options: PrintOptio
                  project: Path | None = None) -> PrintJob:
     """A document: cover, contents, then its sections as chapters."""
     def build(ctx: RenderContext) -> list[Code]:
-        ctx.anchor("document", doc.id)
+        # The document is the whole PDF, not a labelled place in it: a reference to it from
+        # its own pages (`[[document:x]]` in a role it prints) prints as its title, as text.
         return [block for section in doc.sections for block in _section(ctx, section)]
 
     body, ctx = _render_twice(content, lang, build, project)
