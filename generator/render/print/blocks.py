@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from generator.model.quote import Quote
 from generator.render.citation import citation_in_parentheses
+from generator.render.print import labels
 from generator.render.print.context import RenderContext
 from generator.render.print.typst_code import Code, call, seq, string, text
 
@@ -53,13 +54,29 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     attribution = ctx.t(item.speaker.label)
     source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no-date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
-    body = text(ctx.t(item.text))
-    if not item.text.has(ctx.lang) and item.language != ctx.lang \
-            and (item.text.has(item.language) or isinstance(item.text.root, str)):
-        # Printed in the words as said: tag their language for screen readers.
+    body = text(item.words())
+    if item.language != ctx.lang:
+        # The words as said, tagged with their language (PDF/UA tags carry it to screen readers).
         body = call("text", body, lang=item.language)
+    note = _language_note(ctx, item)
     return call("pk-quote", body, text(f"{attribution} ({source}{locator})"),
-                lbl=ctx.anchor("quote", quote_id))
+                lbl=ctx.anchor("quote", quote_id), **({"note": note} if note is not None else {}))
+
+
+def _language_note(ctx: RenderContext, item: Quote) -> Code | None:
+    """Under words in another language: the translation the quote gives into this PDF's
+    language, labelled as a translation and by whom; else which language they are in."""
+    if item.language == ctx.lang:
+        return None
+    language = ctx.w(f"lang-{item.language}") if labels.has(f"lang-{item.language}") else item.language
+    translation = item.translation(ctx.lang)
+    if translation is None:
+        return text(f"({ctx.w('quote-said-in', language=language)})")
+    if item.translated_by is None:
+        label = ctx.w("quote-translation-own", language=language)
+    else:
+        label = ctx.w("quote-translation-by", language=language, by=ctx.t(item.translated_by))
+    return seq([call("emph", text(label)), text(" " + translation)])
 
 
 def table(columns: str, header: Iterable[str], rows: Iterable[Iterable[Code]]) -> Code:

@@ -55,6 +55,8 @@ class RenderContext:
     def ref(self, kind: str, entity_id: str, label: str | None) -> Code:
         """An inline reference: a cross-reference with page when printed here, else emphasis."""
         body = text(label if label else self.name_of(kind, entity_id))
+        if kind == "quote" and not label and self.content.quotes[entity_id].language != self.lang:
+            body = call("text", body, lang=self.content.quotes[entity_id].language)  # the words as said
         if f"{kind}:{entity_id}" in self.targets:
             return call("pk-xref", label_name(kind, entity_id), body, self.w("page-word"))
         return call("emph", body)
@@ -65,7 +67,7 @@ class RenderContext:
         if entity is None:
             return entity_id
         if kind == "quote":
-            words = self.t(entity.text).split()
+            words = entity.words().split()  # as said: a translation is never quoted as their words
             short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
             return f"\u201c{short}\u201d"
         if kind == "reference":

@@ -147,6 +147,11 @@ _EN: dict[str, str] = {
     "cat-provider": "Provider",
     "cat-support": "Support",
     "cat-group": "Group",
+    "lang-en": "English",
+    "lang-fr": "French",
+    "quote-said-in": "original in {language}",
+    "quote-translation-own": "Our own translation of the original in {language}:",
+    "quote-translation-by": "Translated by {by} from the original in {language}:",
 }
 
 _FR: dict[str, str] = {
@@ -286,6 +291,11 @@ _FR: dict[str, str] = {
     "cat-provider": "Intervenant",
     "cat-support": "Soutien",
     "cat-group": "Groupe",
+    "lang-en": "anglais",
+    "lang-fr": "français",
+    "quote-said-in": "original en {language}",
+    "quote-translation-own": "Notre traduction libre de l’original en {language}\u00a0:",
+    "quote-translation-by": "Traduction de l’original en {language} par {by}\u00a0:",
 }
 
 _TABLES = {"en": _EN, "fr": {**_EN, **_FR}}
@@ -302,6 +312,11 @@ def word(lang: str, key: str, **values: object) -> str:
     """The generator's word `key` in `lang`, with `{name}` fields filled in."""
     template = _TABLES.get(lang, _EN).get(key) or _EN[key]
     return template.format(**values) if values else template
+
+
+def has(key: str) -> bool:
+    """True when `key` is one of the generator's words."""
+    return key in _EN
 
 
 def long_date(moment: datetime, lang: str) -> str:

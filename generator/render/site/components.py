@@ -9,6 +9,7 @@ from generator.model.catalog import Reference
 from generator.model.quote import Quote
 from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
+from generator.render.site.strings import has
 
 
 def quote_figure(ctx: SiteContext, quote: Quote, *, anchor: bool = False,
@@ -30,10 +31,6 @@ def quote_figure(ctx: SiteContext, quote: Quote, *, anchor: bool = False,
     if quote.source.locator:
         source += f", {esc(quote.source.locator)}"
     bits.append(f"<cite>{source}</cite>")
-    lang_note = ""
-    if quote.language != ctx.lang:
-        said_in = ctx.raw("lang_" + quote.language) if quote.language in ("en", "fr") else quote.language
-        lang_note = f'<span class="pk-quote__lang">{ctx.s("translated_from", lang=said_in)}</span>'
     extra = ""
     if anchor:
         extra = (f'<details class="pk-quote__consent"><summary><strong>{ctx.s("consent")}:</strong> '
@@ -41,12 +38,37 @@ def quote_figure(ctx: SiteContext, quote: Quote, *, anchor: bool = False,
     if with_practices and quote.practices:
         extra += (f'<p class="pk-quote__practices"><strong>{ctx.s("practices")}:</strong> '
                   + link_list_inline(ctx, "practice", quote.practices) + "</p>")
-    lang_attr = f' lang="{esc(quote.language)}"' if quote.language != ctx.lang and \
-        not quote.text.has(ctx.lang) else ""
+    if quote.language == ctx.lang:
+        words, lang_attr = ctx.abbreviations.html(quote.words()), ""
+    else:
+        # The words as said, tagged with their language (the page's abbreviations are not theirs).
+        words, lang_attr = esc(quote.words()), f' lang="{esc(quote.language)}"'
     return (f'<figure class="pk-quote"{ident}>'
-            f'<blockquote{lang_attr}><p>{ctx.text(quote.text)}</p></blockquote>'
-            f'<figcaption>— {", ".join(bits)}{(" " + lang_note) if lang_note else ""}</figcaption>'
+            f'<blockquote{lang_attr}><p>{words}</p></blockquote>'
+            f'<figcaption>— {", ".join(bits)}{_language_note(ctx, quote)}</figcaption>'
             f"{extra}</figure>")
+
+
+def _language_note(ctx: SiteContext, quote: Quote) -> str:
+    """Under words in another language: the translation the quote gives into the page's
+    language, labelled as a translation and by whom; else which language they are in."""
+    if quote.language == ctx.lang:
+        return ""
+    language = language_name(ctx, quote.language)
+    translation = quote.translation(ctx.lang)
+    if translation is None:
+        return f' <span class="pk-quote__lang">({ctx.s("quote_said_in", language=language)})</span>'
+    if quote.translated_by is None:
+        label = ctx.s("quote_translation_own", language=language)
+    else:
+        label = ctx.s("quote_translation_by", language=language, by=ctx.plain(quote.translated_by))
+    return (f'<span class="pk-quote__translation"><span class="pk-quote__translation-label">{label}</span> '
+            f"{ctx.abbreviations.html(translation)}</span>")
+
+
+def language_name(ctx: SiteContext, code: str) -> str:
+    """A language's name in the page's language ('English', 'anglais'); else its code."""
+    return ctx.raw(f"lang_{code}") if has(f"lang_{code}") else code
 
 
 def quotes_block(ctx: SiteContext, quote_ids: Iterable[str]) -> str:

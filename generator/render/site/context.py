@@ -124,7 +124,7 @@ class SiteContext:
         if entity is None:
             return entity_id
         if kind == "quote":
-            words = self.plain(entity.text)
+            words = entity.words()  # as said: a translation is never quoted as the speaker's words
             return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
         if kind == "reference":
             return citation(entity, self.raw("no_date"))

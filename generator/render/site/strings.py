@@ -235,7 +235,9 @@ _EN: dict[str, str] = {
     "consent_research-ethics-protocol": "Published under a research ethics protocol",
     "consent_written-consent": "Published with written consent",
     "consent_published-open-licence": "Published under an open licence",
-    "translated_from": "Translated; said in {lang}",
+    "quote_said_in": "original in {language}",
+    "quote_translation_own": "Our own translation of the original in {language}:",
+    "quote_translation_by": "Translated by {by} from the original in {language}:",
     "no_date": "n.d.",
     "quoted_in": "Cited on",
     # Glossary and references
@@ -315,6 +317,9 @@ _FR: dict[str, str] = {
     "open_challenge_help": "Aucun des cas décrits ici ne l’avait encore résolu.",
     "lang_en": "anglais",
     "lang_fr": "français",
+    "quote_said_in": "original en {language}",
+    "quote_translation_own": "Notre traduction libre de l’original en {language}\u00a0:",
+    "quote_translation_by": "Traduction de l’original en {language} par {by}\u00a0:",
 }
 
 _TABLES = {"en": _EN, "fr": _FR}
