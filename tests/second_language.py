@@ -1,10 +1,6 @@
 """Helpers for tests that build a site in a language other than the project's default (no tests here).
 
-The partnerkit plugin's `lang` option builds one language of a site with MkDocs. Until the
-defect of issue 9 part 4 is fixed, a quote in another language than the page crashes that
-build; `QuoteLanguageDefect` is raised for exactly that message, so a test marked
-`xfail(strict=True, raises=QuoteLanguageDefect)` fails for any other reason, and turns into
-an unexpected pass (a failure to act on: remove the mark) once the defect is fixed.
+The partnerkit plugin's `lang` option builds one language of a site with MkDocs.
 """
 
 from __future__ import annotations
@@ -15,14 +11,6 @@ import sys
 from pathlib import Path
 
 from test_site_support import ROOT
-
-QUOTE_DEFECT = "t() got multiple values for argument 'lang'"
-QUOTE_DEFECT_REASON = ("issue 9 part 4 (render-safety): a quote whose language differs from the page's crashes "
-                       "the site with TypeError: t() got multiple values for argument 'lang'")
-
-
-class QuoteLanguageDefect(Exception):
-    """The known defect of issue 9 part 4, raised only when its exact message appears."""
 
 
 def build_in_language(project: Path, lang: str, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -37,6 +25,4 @@ def build_in_language(project: Path, lang: str, site_dir: Path) -> subprocess.Co
         [sys.executable, "-m", "generator.adapters.cli", "build", "--project", str(project), "--config-file",
          str(second), "--site-dir", str(site_dir), "--no-pdf", "--strict"],
         capture_output=True, text=True, cwd=ROOT, env=env, check=False)
-    if QUOTE_DEFECT in result.stderr:
-        raise QuoteLanguageDefect(result.stderr.strip().splitlines()[-1])
     return result

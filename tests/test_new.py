@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 from pypdf import PdfReader
-from second_language import QUOTE_DEFECT_REASON, QuoteLanguageDefect, build_in_language
+from second_language import build_in_language
 from test_site_support import ROOT, broken_links, build_site
 
 from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS
@@ -70,7 +70,6 @@ def test_site_builds_strict_in_the_default_language(scaffold: tuple[list[str], P
     assert broken_links(site) == []
 
 
-@pytest.mark.xfail(strict=True, raises=QuoteLanguageDefect, reason=QUOTE_DEFECT_REASON)
 @pytest.mark.parametrize("choice", ["fr,en", "en,fr"])
 def test_site_builds_strict_in_the_second_language(choice: str, tmp_path: Path) -> None:
     project = tmp_path / "project"
