@@ -13,8 +13,8 @@ from types import MappingProxyType
 from generator.checks.crossrefs import check_references
 from generator.checks.training import check_training
 from generator.issues import Issue, Severity
-from generator.loading.project import LoadedFiles, load_files
-from generator.model.content import Content, Links
+from generator.loading.project import LoadedFiles, Origin, load_files
+from generator.model.content import Content, KeyPath, Links, Place
 from generator.model.framework import Framework
 from generator.model.site import Site
 
@@ -33,12 +33,31 @@ class Loaded:
         return self.content is not None
 
 
+@dataclass(frozen=True)
+class _FileLocator:
+    """Places of the content's values, from the positions the loader kept for every file."""
+
+    origins: dict[tuple[str, str], Origin]
+    catalogs: dict[str, Origin]
+
+    def place(self, kind: str, entity_id: str, path: KeyPath) -> Place | None:
+        origin = self.origins.get((kind, entity_id))
+        if origin is None and kind == entity_id:  # a catalog file itself: ("site", "site")
+            origin = self.catalogs.get(kind)
+        if origin is None:
+            return None
+        full = (*origin.prefix, *path)
+        position = origin.located.position(full)
+        return Place(origin.display, position.line, position.column, full)
+
+
 def _resolve(loaded: LoadedFiles, edges: list[tuple[tuple[str, str], tuple[str, str]]]) -> Content:
     site = loaded.catalogs["site"]
     framework = loaded.catalogs["framework"]
     assert isinstance(site, Site) and isinstance(framework, Framework)
     entities = MappingProxyType({kind: MappingProxyType(dict(by_id)) for kind, by_id in loaded.entities.items()})
-    return Content(site=site, framework=framework, entities=entities, links=Links.from_edges(edges))
+    return Content(site=site, framework=framework, entities=entities, links=Links.from_edges(edges),
+                   locator=_FileLocator(loaded.origins, loaded.catalog_origins))
 
 
 def load_content(project: Path) -> Loaded:

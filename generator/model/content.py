@@ -2,14 +2,16 @@
 
 Renderers receive only a `Content`. It is built whole, after both validation passes
 succeeded, and never changes: every reference in it points at an entity that exists.
+It can also say where any of its values is written (`place_of`), so a renderer that
+meets a problem later names the file, line and field behind it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,7 +28,25 @@ from generator.model.tool import Tool
 from generator.model.training import LearningPath, Module, Session
 
 Node = tuple[str, str]
+KeyPath = tuple[str | int, ...]
 T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value is written: its file, line and column, and its key path in that file."""
+
+    file: str
+    line: int
+    column: int
+    path: KeyPath
+
+
+class Locator(Protocol):
+    """Finds where a value of an entity is written (the loader knows; the model does not)."""
+
+    def place(self, kind: str, entity_id: str, path: KeyPath) -> Place | None:
+        """The place of `path` inside the entity (`()`: the entity itself); None if unknown."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,12 @@ class Content:
     framework: Framework
     entities: Mapping[str, Mapping[str, Any]]
     links: Links
+    locator: Locator | None = field(default=None, compare=False, repr=False)
+
+    def place_of(self, kind: str, entity_id: str, path: KeyPath = ()) -> Place | None:
+        """Where a value of an entity (kind 'site' for site.yaml) is written; None when the
+        content was not loaded from files."""
+        return self.locator.place(kind, entity_id, path) if self.locator is not None else None
 
     # Typed views of the kinds renderers use most.
     def _kind(self, kind: str) -> Mapping[str, Any]:

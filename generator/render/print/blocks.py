@@ -54,7 +54,7 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     attribution = ctx.t(item.speaker.label)
     source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no-date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
-    body = text(item.words())
+    body = text(ctx.trace(item.text, item.words()))
     if item.language != ctx.lang:
         # The words as said, tagged with their language (PDF/UA tags carry it to screen readers).
         body = call("text", body, lang=item.language)
@@ -76,7 +76,7 @@ def _language_note(ctx: RenderContext, item: Quote) -> Code | None:
         label = ctx.w("quote-translation-own", language=language)
     else:
         label = ctx.w("quote-translation-by", language=language, by=ctx.t(item.translated_by))
-    return seq([call("emph", text(label)), text(" " + translation)])
+    return seq([call("emph", text(label)), text(ctx.trace(item.text, translation))], Code('" "'))
 
 
 def table(columns: str, header: Iterable[str], rows: Iterable[Iterable[Code]]) -> Code:

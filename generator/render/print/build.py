@@ -4,7 +4,9 @@ in parallel on worker threads, write them atomically with the downloads manifest
 A PDF's cache key hashes everything it is made from: its generated Typst source (which
 holds all the content of the entities it prints), its figures, the template library,
 the font files, the options (timestamp, PDF/A) and the compiler version. When a
-key is in the cache, the cached PDF is used and nothing is compiled.
+key is in the cache, the cached PDF is used and nothing is compiled. When Typst refuses
+some sources, the build stops before any output is written, with a `PrintError` that
+locates each failure in the content (see `failures`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from pathlib import Path
 
 from generator.downloads import Download, read_manifest, write_manifest
 from generator.model.content import Content
-from generator.render.print.compile import compile_pdf_reporting, page_count, template_texts
+from generator.render.print.compile import CompileFailure, compile_pdf_reporting, page_count, template_texts
+from generator.render.print.failures import PrintError, locate_failures
 from generator.render.print.fonts import fonts_digest
 from generator.render.print.jobs import PrintJob, PrintOptions, plan_jobs
 from generator.writing import write_bytes_atomic, write_text_atomic
@@ -84,12 +87,17 @@ def available_cores() -> int:
 Compiled = tuple[bytes, list[str]]
 
 
-def _compile_job(job: PrintJob, options: PrintOptions) -> Compiled:
-    return compile_pdf_reporting(job.source, job.figures, pdf_a=options.pdf_a,
-                                 timestamp=int(options.timestamp.timestamp()), name=job.file)
+def _compile_job(job: PrintJob, options: PrintOptions) -> Compiled | CompileFailure:
+    # A failure is returned, not raised, so that every PDF that fails is reported at once.
+    try:
+        return compile_pdf_reporting(job.source, job.figures, pdf_a=options.pdf_a,
+                                     timestamp=int(options.timestamp.timestamp()), name=job.file)
+    except CompileFailure as failure:
+        return failure
 
 
-def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) -> list[Compiled]:
+def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions,
+                 workers: int) -> list[Compiled | CompileFailure]:
     """Compile on `workers` threads: the Typst binding releases the GIL while it compiles,
     so threads use every core without the start-up and pickling cost of processes (and
     callers need no `if __name__ == "__main__"` guard)."""
@@ -97,7 +105,7 @@ def _compile_all(jobs: Sequence[PrintJob], options: PrintOptions, workers: int) 
         return [_compile_job(job, options) for job in jobs]
     # Heaviest first, so the long documents do not finish last on one core.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].source))
-    results: list[Compiled] = [(b"", [])] * len(jobs)
+    results: list[Compiled | CompileFailure] = [(b"", [])] * len(jobs)
     with ThreadPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         futures = {i: pool.submit(_compile_job, jobs[i], options) for i in order}
         for i, future in futures.items():
@@ -132,11 +140,17 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
             stale.append(i)
     workers = jobs if jobs is not None else available_cores()
     compiled_now = _compile_all([planned[i] for i in stale], options, workers)
-    for i, (pdf, warnings) in zip(stale, compiled_now, strict=True):
-        pdfs[keys[i]], notes[keys[i]] = pdf, warnings
+    failed: list[tuple[PrintJob, CompileFailure]] = []
+    for i, result in zip(stale, compiled_now, strict=True):
+        if isinstance(result, CompileFailure):
+            failed.append((planned[i], result))
+            continue
+        pdfs[keys[i]], notes[keys[i]] = result
         if cache_dir is not None:
-            write_text_atomic(cache_dir / f"{keys[i]}.json", json.dumps(warnings))
-            write_bytes_atomic(cache_dir / f"{keys[i]}.pdf", pdf)
+            write_text_atomic(cache_dir / f"{keys[i]}.json", json.dumps(result[1]))
+            write_bytes_atomic(cache_dir / f"{keys[i]}.pdf", result[0])
+    if failed:  # before any output is touched: the previous PDFs stay as they were
+        raise PrintError(locate_failures(content, options, project, failed))
     downloads = []
     for job, key in zip(planned, keys, strict=True):
         pdf = pdfs[key]

@@ -2,7 +2,8 @@
 
 Only this module calls the `typst` binding. Each compile gets a fresh folder as its
 root holding the library, the generated source and the figures, so a source can read
-nothing else; system fonts are ignored; the timestamp is always explicit.
+nothing else; system fonts are ignored; the timestamp is always explicit. When Typst
+refuses a source, `CompileFailure` says where in it (see `failures` for the rest).
 """
 
 from __future__ import annotations
@@ -28,12 +29,26 @@ _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
 _COVERED = "\t\n\r\x20-\x7e\xa0-\u052f\u1e00-\u1fff\u2000-\u2bff\u2e00-\u2e7f\ufb00-\ufb06\ufffd"
 _UNCOVERED = re.compile(f"[^{_COVERED}]")
 _MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed with font')
+# Places of main.typ in Typst's diagnostic (lines from 1, columns from 0), innermost first.
+_LOCATION = re.compile(r"(?:^|[\s/])main\.typ:(\d+):(\d+)", re.MULTILINE)
+_QUOTED = re.compile(r"`([^`]+)`")
+_LIBRARY_LINE = re.compile(r"lib\.typ:(\d+):\d+")
+_DEFINITION = re.compile(r"^#let (pk-[a-z-]+)\(", re.MULTILINE)
 REPLACEMENT = "\ufffd"
 _RETRIES = 4
 
 
-class PrintError(PartnerkitError):
-    """Typst refused a generated source: a bug in the print renderer, never the author's."""
+class CompileFailure(PartnerkitError):
+    """Typst refused a generated source: its message, the character offsets of main.typ it
+    points at (innermost first), and when it points only into the library, the calls of the
+    library function it names (any of them may be the one)."""
+
+    def __init__(self, name: str, message: str, offsets: tuple[int, ...] = (),
+                 candidates: tuple[int, ...] = ()) -> None:
+        super().__init__(f"{name}: Typst could not compile the generated source: {message}")
+        self.message = message
+        self.offsets = offsets
+        self.candidates = candidates
 
 
 def template_texts() -> dict[str, str]:
@@ -69,8 +84,8 @@ def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: b
         try:
             return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
                 _warnings(name, replaced)
-        except PrintError as error:
-            match = _MISSING_GLYPH.search(str(error))
+        except CompileFailure as error:
+            match = _MISSING_GLYPH.search(error.message)
             if match is None:
                 raise
             failing = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), match.group(1))
@@ -112,8 +127,42 @@ def _compile_once(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, tim
             pdf: bytes = _compiler().compile(input=str(root / "main.typ"), root=str(root),
                                              pdf_standards=standards(pdf_a), timestamp=timestamp)
         except Exception as exc:  # the binding raises TypstError, a plain RuntimeError subclass
-            raise PrintError(f"{name}: Typst could not compile the generated source: {exc}") from exc
+            message = str(getattr(exc, "message", "") or exc)
+            diagnostic = str(getattr(exc, "diagnostic", "") or "")
+            raise CompileFailure(name, message, _offsets(source, message, diagnostic),
+                                 _library_calls(source, diagnostic)) from exc
     return pdf
+
+
+def _offsets(source: str, message: str, diagnostic: str) -> tuple[int, ...]:
+    """Where in `source` Typst's error is: the places of main.typ its diagnostic names, else
+    the first place holding what its message quotes (a label the library could not find)."""
+    starts = [0] + [i + 1 for i, char in enumerate(source) if char == "\n"]
+    found = [starts[int(line) - 1] + int(column) for line, column in _LOCATION.findall(diagnostic)
+             if 1 <= int(line) <= len(starts)]
+    if found:
+        return tuple(found)
+    for quoted in _QUOTED.findall(message):
+        name = quoted.strip("<>")
+        for needle in (f'"{name}"', name):
+            at = source.find(needle)
+            if at >= 0 and name:
+                return (at,)
+    return ()
+
+
+def _library_calls(source: str, diagnostic: str) -> tuple[int, ...]:
+    """The calls in `source` of the library function holding the first library line that
+    `diagnostic` names."""
+    match = _LIBRARY_LINE.search(diagnostic)
+    if match is None:
+        return ()
+    library = template_texts()["lib.typ"]
+    line_start = sum(len(line) for line in library.splitlines(keepends=True)[:int(match.group(1)) - 1])
+    defined = [m for m in _DEFINITION.finditer(library) if m.start() <= line_start]
+    if not defined:
+        return ()
+    return tuple(m.start() for m in re.finditer(re.escape(defined[-1].group(1)) + r"\(", source))
 
 
 def page_count(pdf: bytes) -> int:

@@ -3,12 +3,14 @@
 A PDF's source is written twice (see `jobs.render_twice`): the first pass learns which
 entities the PDF prints (each gets a label where it is printed first), the second
 writes every inline reference to one of them as a cross-reference with its page
-number, and every other reference as emphasised text.
+number, and every other reference as emphasised text. Texts read through `t` are traced
+(see `sourcemap`) when the context has the content's field index.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from generator.model.text import LocalizedText
 from generator.render.citation import citation
 from generator.render.images import local_image, project_path
 from generator.render.print import labels
+from generator.render.print.sourcemap import PART, Traced
 from generator.render.print.typst_code import Code, call, text
 
 _QUOTE_WORDS = 9
@@ -33,12 +36,24 @@ class RenderContext:
     placed: dict[str, None] = field(default_factory=dict)  # "kind:id" given a label so far
     figures: dict[str, bytes] = field(default_factory=dict)  # file name in the compile root -> bytes
     project: Path | None = None  # where local images and the logo are read from (None: not printed)
+    # Where each text of the content is (by object identity), to trace what is printed from
+    # it; empty when not tracing (see `sourcemap`).
+    fields: Mapping[int, str] = field(default_factory=dict)
 
     def t(self, value: LocalizedText | None) -> str:
         """Localized text in this PDF's language (falling back to the default language)."""
         if value is None:
             return ""
-        return value.get(self.lang, self.content.default_language)
+        chosen = value.get(self.lang, self.content.default_language)
+        return self.trace(value, chosen) if self.fields else chosen
+
+    def trace(self, value: LocalizedText, chosen: str) -> str:
+        """`chosen`, one of the texts of `value`, knowing the field (and language) it is from."""
+        opening = self.fields.get(id(value))
+        if opening is None:
+            return chosen
+        key = next((k for k, v in value.root.items() if v is chosen), None) if isinstance(value.root, dict) else None
+        return Traced(chosen, f"{opening}{PART}{key}" if key else opening)
 
     def w(self, key: str, **values: object) -> str:
         """One of the generator's own words in this language."""

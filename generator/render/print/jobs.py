@@ -3,7 +3,9 @@ workbooks.
 
 A `PrintJob` is everything needed to compile one PDF — the Typst source, the figures
 beside it, and what the manifest says about it — as plain data, so jobs can be
-hashed for the cache and sent to worker processes.
+hashed for the cache and sent to worker processes. Planned with `trace=True` (after
+a failure only: it costs time), a job's `marked` source also says which entity and field
+each part of the source was written from, so the failure can name them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from generator.downloads import DownloadKind
 from generator.model.content import Content
-from generator.model.document import Document, DocumentSection
+from generator.model.document import Document, DocumentSection, GeneratedSection, TextSection
 from generator.render.palette import palette
 from generator.render.print.blocks import heading
 from generator.render.print.context import RenderContext
@@ -32,6 +34,7 @@ from generator.render.print.sections import (
     render_program,
     render_role,
 )
+from generator.render.print.sourcemap import FieldOrigin, encode, field_index, mark, unmarked
 from generator.render.print.typst_code import Code, dictionary, text
 from generator.render.print.workbook import duration, render_workbook
 
@@ -60,25 +63,39 @@ class PrintJob:
     source: str  # main.typ
     figures: Mapping[str, bytes]
     contains: tuple[str, ...]
+    marked: str = ""  # traced jobs only: the source with the marks of where each part came from
 
 
 Builder = Callable[[RenderContext], list[Code]]
 
 
-def _render_twice(content: Content, lang: str, build: Builder,
-                  project: Path | None) -> tuple[list[Code], RenderContext]:
-    """First pass: learn what the PDF prints; second: write references against it."""
+def _render_twice(content: Content, lang: str, build: Builder, project: Path | None,
+                  trace: bool) -> tuple[list[Code], RenderContext]:
+    """First pass: learn what the PDF prints; second: write references against it (tracing
+    where every text comes from, when asked)."""
     first = RenderContext(content, lang, project=project)
     build(first)
-    second = RenderContext(content, lang, targets=frozenset(first.placed), project=project)
+    second = RenderContext(content, lang, targets=frozenset(first.placed), project=project,
+                           fields=field_index(content) if trace else {})
     return build(second), second
 
 
-def _source(meta: dict[str, object], template: str, body: list[Code]) -> str:
+def _source(ctx: RenderContext, meta: dict[str, object], template: str, body: list[Code]) -> tuple[str, str]:
+    """main.typ, and when tracing, main.typ with the marks of where each part was written from."""
     lines = [HEADER, '#import "lib.typ": *\n', f"#let meta = {dictionary(meta)}\n",
              f"#show: {template}.with(meta)\n"]
     lines += [f"#{block}\n" for block in body]
-    return "\n".join(lines)
+    source = "\n".join(lines)
+    return (unmarked(source), source) if ctx.fields else (source, "")
+
+
+def _from(ctx: RenderContext, origin: FieldOrigin, blocks: list[Code]) -> list[Code]:
+    """`blocks`, marked as written from `origin` when tracing (the texts inside them say which
+    field)."""
+    if not ctx.fields:
+        return blocks
+    opening = encode(origin)
+    return [Code(mark(block, opening)) for block in blocks]
 
 
 def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kind_label: str,
@@ -146,58 +163,68 @@ def _section(ctx: RenderContext, section: DocumentSection) -> list[Code]:
     return renderers[section.type](ctx, section.ref)
 
 
+def _section_origin(doc: Document, index: int, section: DocumentSection) -> FieldOrigin:
+    """An entity's section is written from the entity; the others from the document."""
+    if isinstance(section, TextSection | GeneratedSection):
+        return FieldOrigin("document", doc.id, ("sections", index))
+    return FieldOrigin(section.type, section.ref)
+
+
 def _contains(content: Content, ctx: RenderContext) -> tuple[str, ...]:
     kinds = set(content.entities)
     return tuple(key for key in ctx.placed if key.split(":", 1)[0] in kinds)
 
 
 def document_job(content: Content, doc: Document, lang: str, options: PrintOptions,
-                 project: Path | None = None) -> PrintJob:
+                 project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A document: cover, contents, then its sections as chapters."""
     def build(ctx: RenderContext) -> list[Code]:
         # The document is the whole PDF, not a labelled place in it: a reference to it from
         # its own pages (`[[document:x]]` in a role it prints) prints as its title, as text.
-        return [block for section in doc.sections for block in _section(ctx, section)]
+        return [block for index, section in enumerate(doc.sections)
+                for block in _from(ctx, _section_origin(doc, index, section), _section(ctx, section))]
 
-    body, ctx = _render_twice(content, lang, build, project)
+    body, ctx = _render_twice(content, lang, build, project, trace)
     title = ctx.t(doc.title)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "document"),
                  subtitle=ctx.t(doc.subtitle) or None, summary=ctx.t(doc.summary),
                  audience=tuple(doc.audience), front_pages=1)
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
-    return PrintJob(f"{lang}/documents/{doc.id}.pdf", title, "document", "document", doc.id,
-                    tuple(doc.audience), lang, _source(meta, "pk-document", body), dict(ctx.figures),
-                    _contains(content, ctx))
+    source, marked = _source(ctx, meta, "pk-document", body)
+    return PrintJob(f"{lang}/documents/{doc.id}.pdf", str(title), "document", "document", doc.id,
+                    tuple(doc.audience), lang, source, dict(ctx.figures), _contains(content, ctx), marked)
 
 
 def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptions,
-                  project: Path | None = None) -> PrintJob:
+                  project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A role card: one or two pages about one role."""
-    body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True), project)
+    body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True), project,
+                              trace)
     title = ctx.name_of("role", role_id)
     meta = _meta(content, lang, options, title=title, kind_label=word(lang, "role-card"))
     meta["text-size"] = Code("9.5pt")
-    return PrintJob(f"{lang}/roles/{role_id}.pdf", title, "role-card", "role", role_id, (), lang,
-                    _source(meta, "pk-sheet", body), dict(ctx.figures), _contains(content, ctx))
+    source, marked = _source(ctx, meta, "pk-sheet", _from(ctx, FieldOrigin("role", role_id), body))
+    return PrintJob(f"{lang}/roles/{role_id}.pdf", str(title), "role-card", "role", role_id, (), lang,
+                    source, dict(ctx.figures), _contains(content, ctx), marked)
 
 
 def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions,
-             project: Path | None = None) -> PrintJob:
+             project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A tool: the printable form or checklist."""
-    body, ctx = _render_twice(content, lang, lambda c: render_tool(c, tool_id), project)
+    body, ctx = _render_twice(content, lang, lambda c: render_tool(c, tool_id), project, trace)
     tool = content.tools[tool_id]
     title = ctx.t(tool.title)
     meta = _meta(content, lang, options, title=title, kind_label=ctx.w("kind-" + tool.kind),
                  audience=tuple(tool.audience))
-    return PrintJob(f"{lang}/tools/{tool_id}.pdf", title, "tool", "tool", tool_id,
-                    tuple(tool.audience), lang, _source(meta, "pk-sheet", body), dict(ctx.figures),
-                    _contains(content, ctx))
+    source, marked = _source(ctx, meta, "pk-sheet", _from(ctx, FieldOrigin("tool", tool_id), body))
+    return PrintJob(f"{lang}/tools/{tool_id}.pdf", str(title), "tool", "tool", tool_id,
+                    tuple(tool.audience), lang, source, dict(ctx.figures), _contains(content, ctx), marked)
 
 
 def workbook_job(content: Content, path_id: str, lang: str, options: PrintOptions,
-                 project: Path | None = None) -> PrintJob:
+                 project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A learning path's workbook: cover, contents, introduction, modules, answer key."""
-    body, ctx = _render_twice(content, lang, lambda c: render_workbook(c, path_id), project)
+    body, ctx = _render_twice(content, lang, lambda c: render_workbook(c, path_id), project, trace)
     path = content.paths[path_id]
     title = ctx.t(path.title)
     kind_label = word(lang, "workbook")
@@ -208,24 +235,26 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
     meta["contents-depth"] = 1  # the modules and the answer key: their inner headings are alike
     meta["header-right"] = text(kind_label)  # the path's title is in the footer already
-    return PrintJob(f"{lang}/workbooks/{path_id}.pdf", title, "workbook", "path", path_id,
-                    (path.audience,), lang, _source(meta, "pk-document", body), dict(ctx.figures),
-                    _contains(content, ctx))
+    source, marked = _source(ctx, meta, "pk-document", _from(ctx, FieldOrigin("path", path_id), body))
+    return PrintJob(f"{lang}/workbooks/{path_id}.pdf", str(title), "workbook", "path", path_id,
+                    (path.audience,), lang, source, dict(ctx.figures), _contains(content, ctx), marked)
 
 
-def plan_jobs(content: Content, options: PrintOptions, project: Path | None = None) -> list[PrintJob]:
+def plan_jobs(content: Content, options: PrintOptions, project: Path | None = None, *,
+              trace: bool = False) -> list[PrintJob]:
     """Every PDF of the build: each document in its languages, each role card, tool and
     path workbook in all.
 
     `project` is where local images and the site logo are read from; without it they are
-    left out (images print as their alternative text).
+    left out (images print as their alternative text). `trace` marks where every part of
+    each source comes from (`PrintJob.marked`); the sources themselves are the same.
     """
     jobs: list[PrintJob] = []
     for doc in content.documents.values():
         for lang in doc.languages or content.languages:
-            jobs.append(document_job(content, doc, lang, options, project))
+            jobs.append(document_job(content, doc, lang, options, project, trace=trace))
     for lang in content.languages:
-        jobs += [role_card_job(content, role_id, lang, options, project) for role_id in content.roles]
-        jobs += [tool_job(content, tool_id, lang, options, project) for tool_id in content.tools]
-        jobs += [workbook_job(content, path_id, lang, options, project) for path_id in content.paths]
+        jobs += [role_card_job(content, role_id, lang, options, project, trace=trace) for role_id in content.roles]
+        jobs += [tool_job(content, tool_id, lang, options, project, trace=trace) for tool_id in content.tools]
+        jobs += [workbook_job(content, path_id, lang, options, project, trace=trace) for path_id in content.paths]
     return jobs

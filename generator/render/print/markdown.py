@@ -19,11 +19,13 @@ from generator.render.markup import REF_ID, REF_KIND, parse_markdown
 from generator.render.palette import palette
 from generator.render.print.blocks import quote
 from generator.render.print.context import RenderContext
+from generator.render.print.sourcemap import mark, opening_of
 from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, string, text
 
 _SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^h([1-6])$")
 _PRINT_LINK = re.compile(r"^(?:https?://|mailto:)")
+MAX_NESTING = 8  # lists, quotes and callouts inside one another (Typst stops near 16 quotes)
 # Markdown's column alignments to Typst's.
 _ALIGN = {"left": "left", "right": "right", "center": "center"}
 
@@ -93,13 +95,14 @@ class MarkdownWriter:
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
+        self._depth = 0  # lists, quotes and callouts open around the block being written
 
     # -- entry points
 
     def blocks(self, markdown_text: str, base_level: int = 1) -> list[Code]:
         """Block expressions for a Markdown text; its headings nest below `base_level`."""
         root = _parse(markdown_text)
-        return list(self._children(root, _heading_levels(root, base_level)))
+        return _traced(markdown_text, list(self._children(root, _heading_levels(root, base_level))))
 
     def content(self, markdown_text: str, base_level: int = 1) -> Code:
         """The whole text as one content value (paragraphs separated)."""
@@ -111,8 +114,8 @@ class MarkdownWriter:
         root = _parse(markdown_text)
         children = list(root)
         if len(children) == 1 and children[0].tag == "p":
-            return self._inline(children[0])
-        return blocks(self._flow(root, {}))
+            return _traced(markdown_text, [self._inline(children[0])])[0]
+        return _traced(markdown_text, [blocks(self._flow(root, {}))])[0]
 
     def lead_and_rest(self, markdown_text: str, base_level: int = 1) -> tuple[Code, list[Code]]:
         """The first paragraph as inline content (for a lead), and the blocks after it."""
@@ -121,7 +124,9 @@ class MarkdownWriter:
         if len(children) > 1 and children[0].tag == "p":
             rest = etree.Element("div")
             rest.extend(children[1:])
-            return self._inline(children[0]), list(self._children(rest, _heading_levels(rest, base_level)))
+            lead, *others = _traced(markdown_text, [self._inline(children[0]),
+                                                    *self._children(rest, _heading_levels(rest, base_level))])
+            return lead, others
         return self.inline(markdown_text), []
 
     # -- blocks
@@ -148,12 +153,8 @@ class MarkdownWriter:
             if not "".join(el.itertext()).strip():
                 return None  # an empty heading has nothing to say (and PDF/UA refuses it)
             return call("pk-h", levels.get(id(el), 6), self._inline(el))
-        if tag in ("ul", "ol"):
-            return self._list(el, levels)
-        if tag == "blockquote":
-            return call("pk-quote", blocks(self._flow(el, levels)), None)
-        if tag == "div" and "admonition" in el.get("class", "").split():
-            return self._callout(el, levels)
+        if tag in ("ul", "ol", "blockquote") or (tag == "div" and "admonition" in el.get("class", "").split()):
+            return self._container(el, levels)
         if tag == "table":
             return self._table(el)
         if tag == "pre":
@@ -166,6 +167,21 @@ class MarkdownWriter:
             return blocks(self._children(el, levels))
         # Anything else inline-like standing alone (an image, a span).
         return call("pk-p", self._inline_element_only(el))
+
+    def _container(self, el: etree.Element, levels: dict[int, int]) -> Code:
+        """A list, quote or callout. Typst refuses elements nested a few dozen deep, and no
+        reader follows more than a few: past MAX_NESTING, a container prints as a paragraph."""
+        if self._depth >= MAX_NESTING:
+            return call("pk-p", self._inline_children(el))
+        self._depth += 1
+        try:
+            if el.tag in ("ul", "ol"):
+                return self._list(el, levels)
+            if el.tag == "blockquote":
+                return call("pk-quote", blocks(self._flow(el, levels)), None)
+            return self._callout(el, levels)
+        finally:
+            self._depth -= 1
 
     def _flow(self, el: etree.Element, levels: dict[int, int]) -> list[Code]:
         """Content of a container: its loose text and its blocks (paragraph text unwrapped)."""
@@ -297,6 +313,12 @@ class MarkdownWriter:
         if block:
             return call("pk-picture", path, text(alt))
         return call("box", call("image", path, alt=text(alt), height=Code("1.2em")))
+
+
+def _traced(markdown_text: str, codes: list[Code]) -> list[Code]:
+    """`codes`, each marked with the field `markdown_text` was read from (see `sourcemap`)."""
+    opening = opening_of(markdown_text)
+    return [Code(mark(code, opening)) for code in codes] if opening is not None else codes
 
 
 def _lone_quote(el: etree.Element) -> str | None:

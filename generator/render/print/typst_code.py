@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from generator.render.print.sourcemap import mark, opening_of
+
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[{«—–-])'")
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{«—–-])"')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
@@ -51,10 +53,12 @@ def smarten(text: str) -> str:
 def text(value: str) -> Code:
     """Content text, typographically smartened, as a string literal. Control characters
     are not text (no font draws them): tabs and line separators become spaces, the rest
-    are dropped."""
+    are dropped. Text read from the content is marked with where it came from (see
+    `sourcemap`)."""
+    opening = opening_of(value)
     if _CONTROL.search(value):
         value = _CONTROL.sub(lambda m: " " if m.group() in "\t\u2028\u2029" else "", value)
-    return string(smarten(value))
+    return Code(mark(string(smarten(value)), opening))
 
 
 def value(item: object) -> Code:
