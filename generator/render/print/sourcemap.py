@@ -84,8 +84,9 @@ def unmarked(marked: str) -> str:
 
 
 def spans(marked: str) -> tuple[Span, ...]:
-    """The span of the unmarked source each mark covers, by start (outer spans first)."""
-    found: list[Span] = []
+    """The span of the unmarked source each mark covers: by start, and of spans that start
+    together, the outer first."""
+    found: list[tuple[int, int, int, Span]] = []
     opened: list[tuple[int, str]] = []
     removed = 0  # characters of marks before the current one
     for match in _MARK.finditer(marked):
@@ -95,8 +96,8 @@ def spans(marked: str) -> tuple[Span, ...]:
             opened.append((at, match.group(1)))
         elif opened:
             start, encoded = opened.pop()
-            found.append(Span(start, at, _decode(encoded)))
-    return tuple(sorted(found, key=lambda span: (span.start, -span.end)))
+            found.append((start, -at, len(opened), Span(start, at, _decode(encoded))))
+    return tuple(span for *_, span in sorted(found, key=lambda item: item[:3]))
 
 
 def origin_at(found: Sequence[Span], offset: int) -> FieldOrigin | None:
