@@ -75,8 +75,12 @@ def browser() -> Iterator[Any]:
 
 
 def _watched_page(browser: Any, origin: str, *, javascript: bool = True) -> tuple[Any, list[str]]:
-    """A page that records console errors and blocks (and records) requests to other hosts."""
-    context = browser.new_context(java_script_enabled=javascript)
+    """A page that records console errors and blocks (and records) requests to other hosts.
+
+    Reduced motion: axe then measures colours at rest, not halfway through a button's
+    hover transition (a loaded machine caught one mid-way and read a false contrast failure).
+    """
+    context = browser.new_context(java_script_enabled=javascript, reduced_motion="reduce")
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
