@@ -124,7 +124,7 @@ def test_multiple_choice_says_choose_all_and_the_key_lists_every_correct_choice(
         mini_copy: Path, edit: Callable[[Path, str, str], None], tmp_path: Path) -> None:
     module = mini_copy / "content/training/modules/welcome.yaml"
     edit(module, "reflection:\n", (
-        "  - id: who-helps\n    kind: multiple\n    question: Who supports a new patient advisor?\n"
+        "  - id: who-helps\n    kind: multiple\n    shuffle: false\n    question: Who supports a new patient advisor?\n"
         "    choices:\n"
         "      - text: A patient coach\n        correct: true\n        feedback: \"Coach feedback #1 [x](y).\"\n"
         "      - text: Nobody\n        feedback: Nobody feedback $2$.\n"
@@ -158,6 +158,7 @@ def test_a_path_without_questions_has_no_answer_key(mini_copy: Path, tmp_path: P
     module = mini_copy / "content/training/modules/welcome.yaml"
     data = yaml.safe_load(module.read_text(encoding="utf-8"))
     del data["checks"]
+    data["objectives"][0]["assessed_by"] = ["reflection"]
     module.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
     reader = PdfReader(tmp_path / WORKBOOK)

@@ -194,7 +194,7 @@ def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
     edit(mini_copy / "content/training/sessions/team-kickoff.yaml", "    minutes: 40", "    minutes: 30")
     assert _report(mini_copy) == [
         "content/training/modules/welcome.yaml:3:19: error: duration_minutes: Input should be greater than 0",
-        "content/training/modules/welcome.yaml:11:5: error: checks[0]: a 'single' check has 2 correct choices; "
+        "content/training/modules/welcome.yaml:12:5: error: checks[0]: a 'single' check has 2 correct choices; "
         "use 'kind: multiple' or keep one",
         "content/training/sessions/team-kickoff.yaml:1:1: error: blocks add up to 50 minutes but "
         "duration_minutes is 60",
@@ -207,8 +207,8 @@ def test_knowledge_checks_of_a_module_need_their_own_ids(mini_copy: Path) -> Non
     check = text[text.index("  - id: how-many") : text.index("reflection:")]
     module.write_text(text.replace(check, check + check), encoding="utf-8")
     assert _report(mini_copy) == [
-        "content/training/modules/welcome.yaml:19:9: error: checks[1].id: duplicate knowledge check id 'how-many' "
-        "(first at line 11) (give each check of the module its own id)"
+        "content/training/modules/welcome.yaml:20:9: error: checks[1].id: duplicate knowledge check id 'how-many' "
+        "(first at line 12) (give each check of the module its own id)"
     ]
 
 

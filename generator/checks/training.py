@@ -6,6 +6,7 @@ reference check, on entities that are known to exist.
 
 from __future__ import annotations
 
+from generator.checks.assessment import check_assessment
 from generator.issues import Issue, Severity
 from generator.loading.project import LoadedFiles
 from generator.model.training import LearningPath, Module
@@ -17,6 +18,8 @@ def check_training(loaded: LoadedFiles) -> list[Issue]:
         key: value for key, value in loaded.entities.get("module", {}).items() if isinstance(value, Module)
     }
     issues = [issue for module_id, module in modules.items() for issue in _check_ids(loaded, module_id, module)]
+    for module_id, module in modules.items():
+        issues += check_assessment(loaded.origins[("module", module_id)], module)
     issues += _cycles(loaded, modules)
     for path_id, path in loaded.entities.get("path", {}).items():
         if isinstance(path, LearningPath):

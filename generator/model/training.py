@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import Field, PositiveInt, model_validator
@@ -34,6 +35,20 @@ class KnowledgeCheck(Closed):
     question: LocalizedText = Field(description="The question.")
     kind: Literal["single", "multiple"] = Field(default="single", description="One correct answer, or several.")
     choices: list[Choice] = Field(min_length=2, description="Answers.")
+    shuffle: bool = Field(
+        default=True,
+        description="Show the choices in an order drawn from the check's id, the same in every build, language, "
+        "page and workbook; false keeps the order written here.",
+    )
+
+    def displayed_choices(self) -> list[Choice]:
+        """The choices in the order learners see them, on the site and in print alike."""
+        if not self.shuffle:
+            return list(self.choices)
+        # A digest of the id and each position, not `random`: the order must not change with the
+        # Python version, the language or the build, so a trainer's answer key stays right.
+        order = sorted(range(len(self.choices)), key=lambda index: _draw(self.id, index))
+        return [self.choices[index] for index in order]
 
     @model_validator(mode="after")
     def _answers_are_consistent(self) -> KnowledgeCheck:
@@ -43,6 +58,29 @@ class KnowledgeCheck(Closed):
         if self.kind == "single" and correct > 1:
             raise ValueError(f"a 'single' check has {correct} correct choices; use 'kind: multiple' or keep one")
         return self
+
+
+def _draw(check_id: str, index: int) -> bytes:
+    return hashlib.sha256(f"{check_id}\x00{index}".encode()).digest()
+
+
+class Objective(Closed):
+    """A learning objective and what in the module assesses it."""
+
+    text: LocalizedText = Field(description="What the learner can do after the module.")
+    assessed_by: list[Id] = Field(
+        default_factory=list,
+        description="Ids of this module's knowledge checks that assess it, or 'reflection' for its reflection "
+        "prompts; `check` warns on an objective nothing assesses.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_alone(cls, data: object) -> object:
+        # An objective written as plain text (or {en:, fr:}) stays valid: it is the text alone.
+        if isinstance(data, str) or (isinstance(data, dict) and "text" not in data):
+            return {"text": data}
+        return data
 
 
 class ModuleSection(Closed):
@@ -59,7 +97,9 @@ class Module(Entity):
     audience: list[AudienceRef] = Field(min_length=1, description="Who the module is for.")
     duration_minutes: PositiveInt = Field(description="Time to complete, in minutes.")
     summary: LocalizedText = Field(description="One or two sentences.")
-    objectives: list[LocalizedText] = Field(min_length=1, description="Learning objectives.")
+    objectives: list[Objective] = Field(
+        min_length=1, description="Learning objectives: text, or {text:, assessed_by: [check ids, 'reflection']}."
+    )
     prerequisites: list[ModuleRef] = Field(default_factory=list, description="Modules to do first.")
     sections: list[ModuleSection] = Field(min_length=1, description="Content, in order.")
     checks: list[KnowledgeCheck] = Field(default_factory=list, description="Knowledge checks.")

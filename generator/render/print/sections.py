@@ -271,7 +271,7 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         lead(text(ctx.t(module.summary))),
         facts(meta),
         heading(level + 1, ctx.w("objectives")),
-        bullets(text(ctx.t(o)) for o in module.objectives),
+        bullets(text(ctx.t(o.text)) for o in module.objectives),
     ]
     for section in module.sections:
         out.append(heading(level + 1, ctx.t(section.title)))
@@ -284,12 +284,12 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         out.append(heading(level + 1, ctx.w("checks")))
         for number, check in enumerate(module.checks, start=1):
             out.append(call("pk-question", text(f"{number}. {ctx.t(check.question)}")))
-            out.extend(call("pk-check", text(ctx.t(choice.text)), None) for choice in check.choices)
+            out.extend(call("pk-check", text(ctx.t(choice.text)), None) for choice in check.displayed_choices())
         out.append(heading(level + 2, ctx.w("answers")))
         out.append(numbered(
-            seq([call("strong", text(" · ".join(ctx.t(c.text) for c in check.choices if c.correct))),
+            seq([call("strong", text(" · ".join(ctx.t(c.text) for c in check.displayed_choices() if c.correct))),
                  text(" — "),
-                 seq([md.inline(ctx.t(c.feedback)) for c in check.choices if c.correct], Code('" "'))])
+                 seq([md.inline(ctx.t(c.feedback)) for c in check.displayed_choices() if c.correct], Code('" "'))])
             for check in module.checks))
     if module.reflection:
         out.append(heading(level + 1, ctx.w("reflection")))

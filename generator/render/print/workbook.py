@@ -72,7 +72,7 @@ def _has_checks(ctx: RenderContext, path: LearningPath) -> bool:
 
 def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck) -> Code:
     how = ctx.w("choose-all" if check.kind == "multiple" else "choose-one")
-    choices = [[text(f"{letter(i)}."), text(ctx.t(choice.text))] for i, choice in enumerate(check.choices)]
+    choices = [[text(f"{letter(i)}."), text(ctx.t(choice.text))] for i, choice in enumerate(check.displayed_choices())]
     return call("pk-quiz", text(f"{number} {ctx.t(check.question)}"), text(how), choices,
                 lbl=_question_label(module.id, check))
 
@@ -89,7 +89,7 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
         lead(text(ctx.t(module.summary))),
         facts(meta),
         heading(2, ctx.w("objectives")),
-        bullets(text(ctx.t(o)) for o in module.objectives),
+        bullets(text(ctx.t(o.text)) for o in module.objectives),
     ]
     for section in module.sections:
         out.append(heading(2, ctx.t(section.title)))
@@ -112,13 +112,14 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
 
 def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
             check: KnowledgeCheck) -> Code:
-    right = [letter(i) for i, choice in enumerate(check.choices) if choice.correct]
+    shown = check.displayed_choices()
+    right = [letter(i) for i, choice in enumerate(shown) if choice.correct]
     label = ctx.w("correct-answers" if len(right) > 1 else "correct-answer")
     question = text(f"{number} {ctx.t(check.question)}")
     where = seq([text("("), pageref(ctx, _question_label(module.id, check)), text(")")])
     choices = [[choice.correct, text(ctx.w("choice-right" if choice.correct else "choice-wrong") + "."),
                 text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
-               for choice in check.choices]
+               for choice in shown]
     answer = seq([call("strong", text(label)), text(" " + ", ".join(right))])
     return call("pk-answer", question, where, answer, choices)
 

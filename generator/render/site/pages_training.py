@@ -65,12 +65,13 @@ def render_path(ctx: SiteContext, path: LearningPath) -> Page:
 
 def _check(ctx: SiteContext, number: int, check: KnowledgeCheck) -> str:
     ident = f"check-{esc(check.id)}"
+    shown = check.displayed_choices()
     choices = "".join(
         f'<li data-pk-correct="{"true" if choice.correct else "false"}"><details class="pk-choice">'
         f"<summary>{ctx.text(choice.text)}</summary>"
         f'<p class="pk-verdict"><strong>{ctx.s("correct" if choice.correct else "not_quite")}</strong></p>'
         f'<div class="pk-feedback-text">{ctx.md(choice.feedback)}</div></details></li>'
-        for choice in check.choices
+        for choice in shown
     )
     single = check.kind == "single"
     hint = ctx.s("choose_one" if single else "choose_several")
@@ -79,7 +80,7 @@ def _check(ctx: SiteContext, number: int, check: KnowledgeCheck) -> str:
     inputs = "".join(
         f'<li><input type="{kind}" name="{ident}" id="{ident}-{n}" value="{n}">'
         f'<label for="{ident}-{n}">{ctx.text(choice.text)}</label></li>'
-        for n, choice in enumerate(check.choices)
+        for n, choice in enumerate(shown)
     )
     form = (f'<form class="pk-quiz" hidden data-pk-quiz><fieldset aria-labelledby="{ident}-question">'
             f'<ul class="pk-quiz__choices">{inputs}</ul></fieldset>'
@@ -116,7 +117,7 @@ def render_module(ctx: SiteContext, module: Module) -> Page:
     checks = "".join(_check(ctx, n, check) for n, check in enumerate(module.checks, start=1))
     parts = [
         block(f'<dl class="pk-facts">{"".join(facts)}</dl>'),
-        section(ctx, "objectives", bullets(ctx.text(o) for o in module.objectives)),
+        section(ctx, "objectives", bullets(ctx.text(o.text) for o in module.objectives)),
         sections,
         section(ctx, "checks", checks),
         section(ctx, "reflection", bullets(ctx.text(r) for r in module.reflection)),
