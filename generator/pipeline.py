@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator.checks.crossrefs import check_references
+from generator.checks.sessions import check_sessions
 from generator.checks.training import check_training
 from generator.issues import Issue, Severity
 from generator.loading.project import LoadedFiles, Origin, load_files
@@ -66,7 +67,8 @@ def load_content(project: Path) -> Loaded:
     site = loaded.catalogs.get("site")
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
-    issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded))
+    issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded)
+                    + check_sessions(loaded))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs

@@ -196,8 +196,10 @@ def test_module_and_session_rules(mini_copy: Path, edit: Edit) -> None:
         "content/training/modules/welcome.yaml:3:19: error: duration_minutes: Input should be greater than 0",
         "content/training/modules/welcome.yaml:12:5: error: checks[0]: a 'single' check has 2 correct choices; "
         "use 'kind: multiple' or keep one",
-        "content/training/sessions/team-kickoff.yaml:1:1: error: blocks add up to 50 minutes but "
-        "duration_minutes is 60",
+        "content/training/sessions/team-kickoff.yaml:3:19: error: duration_minutes: the blocks add up to 50 minutes "
+        "but duration_minutes is 60 (change a block's minutes or the duration so they agree)",
+        "content/training/sessions/team-kickoff.yaml:38:14: error: blocks[1].minutes: the block's slides add up to "
+        "40 minutes but the block has 30 (change a slide's minutes or the block's so they agree)",
     ]
 
 

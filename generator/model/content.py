@@ -23,9 +23,10 @@ from generator.model.practice import Practice
 from generator.model.program import Process, Program
 from generator.model.quote import Quote
 from generator.model.role import Role
+from generator.model.session import Session
 from generator.model.site import Site
 from generator.model.tool import Tool
-from generator.model.training import LearningPath, Module, Session
+from generator.model.training import LearningPath, Module
 
 Node = tuple[str, str]
 KeyPath = tuple[str | int, ...]

@@ -10,13 +10,10 @@ from pydantic import Field, PositiveInt, model_validator
 from generator.model.base import Closed, Entity
 from generator.model.text import (
     AudienceRef,
-    DocumentRef,
     Id,
     LocalizedText,
     Markdown,
     ModuleRef,
-    RoleRef,
-    ToolRef,
 )
 
 
@@ -121,55 +118,3 @@ class Paths(Closed):
     """content/training/paths.yaml."""
 
     paths: list[LearningPath] = Field(min_length=1, description="Learning paths.")
-
-
-class SlideNotes(Closed):
-    """What each presenter says on a slide."""
-
-    quality_advisor: Markdown | None = Field(default=None, description="Script for the quality advisor.")
-    patient_advisor: Markdown | None = Field(default=None, description="Script for the patient advisor.")
-
-
-class Slide(Closed):
-    """One slide."""
-
-    title: LocalizedText = Field(description="Slide title.")
-    points: list[LocalizedText] = Field(default_factory=list, description="Bullet points (few, short).")
-    visual: str | None = Field(
-        default=None,
-        description="A generated figure: 'framework', 'process:<id>', 'timeline:<case id>', or 'quote:<id>'.",
-    )
-    notes: SlideNotes = Field(default_factory=SlideNotes, description="Presenter notes.")
-
-
-class SessionBlock(Closed):
-    """A timed block of a session."""
-
-    title: LocalizedText = Field(description="Block title.")
-    minutes: PositiveInt = Field(description="Length in minutes.")
-    presenter: Literal["quality-advisor", "patient-advisor", "both"] = Field(description="Who leads the block.")
-    activity: Markdown = Field(description="What happens.")
-    slides: list[Slide] = Field(default_factory=list, description="Slides shown.")
-
-
-class Session(Entity):
-    """content/training/sessions/<id>.yaml: a plan for a trainer pair."""
-
-    title: LocalizedText = Field(description="Session title.")
-    audience: list[AudienceRef] = Field(min_length=1, description="Who attends.")
-    duration_minutes: PositiveInt = Field(description="Total time; must equal the sum of the blocks.")
-    summary: LocalizedText = Field(description="One or two sentences.")
-    objectives: list[LocalizedText] = Field(min_length=1, description="Learning objectives.")
-    presenters: list[RoleRef] = Field(
-        min_length=2, max_length=2, description="The two presenter roles: quality advisor and patient advisor."
-    )
-    blocks: list[SessionBlock] = Field(min_length=1, description="Timed blocks, in order.")
-    materials: list[ToolRef] = Field(default_factory=list, description="Tools handed out.")
-    handouts: list[DocumentRef] = Field(default_factory=list, description="Documents handed out.")
-
-    @model_validator(mode="after")
-    def _blocks_fill_the_time(self) -> Session:
-        total = sum(block.minutes for block in self.blocks)
-        if total != self.duration_minutes:
-            raise ValueError(f"blocks add up to {total} minutes but duration_minutes is {self.duration_minutes}")
-        return self
