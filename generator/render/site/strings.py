@@ -294,6 +294,11 @@ _EN: dict[str, str] = {
     "none_yet": "None yet.",
     "lang_en": "English",
     "lang_fr": "French",
+    # Trainer sessions: the HTML deck
+    "deck_of": "Slides",
+    "leads": "Leads",
+    "hands_over_to": "Hands over to {name}",
+    "speaker_view_hint": "Press S for the speaker view: notes per presenter, the next slide, the clock and pacing.",
 }
 
 _FR: dict[str, str] = {
@@ -320,6 +325,11 @@ _FR: dict[str, str] = {
     "quote_said_in": "original en {language}",
     "quote_translation_own": "Notre traduction libre de l’original en {language}\u00a0:",
     "quote_translation_by": "Traduction de l’original en {language} par {by}\u00a0:",
+    "deck_of": "Diapositives",
+    "leads": "Anime",
+    "hands_over_to": "Passe la parole à {name}",
+    "speaker_view_hint": "Appuyez sur S pour la vue de présentation\u00a0: notes par personne, "
+                         "diapositive suivante, horloge et rythme.",
 }
 
 _TABLES = {"en": _EN, "fr": _FR}

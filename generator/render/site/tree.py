@@ -19,6 +19,7 @@ from generator.model.content import Content
 from generator.render.site import urls
 from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
+from generator.render.site.decks import render_decks
 from generator.render.site.html import esc
 from generator.render.site.nav import NavNode, build_nav, nav_config, plain_nav_config
 from generator.render.site.page import Page
@@ -110,6 +111,7 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
               f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
     files = site_assets(content)
     files.update(sorted(ctx.images.items()))  # the local images the pages show
+    files.update(render_decks(ctx))  # sessions' HTML decks (beside their pages) and reveal.js
     logo = logo_asset(content, project)
     if logo is not None:
         files[logo[0]] = logo[1]
