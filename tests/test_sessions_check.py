@@ -76,3 +76,16 @@ def test_one_to_three_presenters(mini_copy: Path, edit: Edit) -> None:
     edit(mini_copy / SESSION, "presenters: [program-manager, patient-advisor]",
          "presenters: [program-manager, patient-advisor, program-manager, patient-advisor]")
     assert any("presenters: List should have at most 3 items" in line for line in _report(mini_copy))
+
+
+def test_a_visual_names_a_figure_that_exists(mini_copy: Path, edit: Edit) -> None:
+    edit(mini_copy / SESSION, "visual: process:five-step-involvement", "visual: process:five-steps-involvement")
+    assert _report(mini_copy) == [
+        f"{SESSION}:44:17: error: blocks[1].slides[0].visual: unknown process 'five-steps-involvement' in visual "
+        "'process:five-steps-involvement' (did you mean 'process:five-step-involvement'?)",
+    ]
+    edit(mini_copy / SESSION, "visual: process:five-steps-involvement", "visual: timline:oncology")
+    assert _report(mini_copy) == [
+        f"{SESSION}:44:17: error: blocks[1].slides[0].visual: unknown visual 'timline:oncology' (did you mean "
+        "'timeline'? write 'framework', 'process:<id>', 'timeline:<case id>' or 'quote:<id>')",
+    ]

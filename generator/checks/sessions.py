@@ -21,7 +21,41 @@ def check_sessions(loaded: LoadedFiles) -> list[Issue]:
     roles = set(loaded.entities.get("role", {})) | {entity for kind, entity in loaded.broken if kind == "role"}
     for session_id, session in loaded.entities.get("session", {}).items():
         if isinstance(session, Session):
-            issues += _check_session(loaded.origins[("session", session_id)], session, roles)
+            origin = loaded.origins[("session", session_id)]
+            issues += _check_session(origin, session, roles)
+            issues += _check_visuals(origin, session, loaded)
+    return issues
+
+
+# What a slide's `visual` may name: a figure the generator draws, and the kind of its id.
+_VISUAL_KINDS = {"process": "process", "timeline": "case", "quote": "quote"}
+
+
+def _check_visuals(origin: Origin, session: Session, loaded: LoadedFiles) -> list[Issue]:
+    """A visual names a figure that exists: a typo would otherwise leave the slide blank."""
+    issues: list[Issue] = []
+    for b, block in enumerate(session.blocks):
+        for s, slide in enumerate(block.slides):
+            if slide.visual is None or slide.visual == "framework":
+                continue
+            where = ("blocks", b, "slides", s, "visual")
+            figure, _, ident = slide.visual.partition(":")
+            kind = _VISUAL_KINDS.get(figure)
+            if kind is None or not ident:
+                close = difflib.get_close_matches(figure, ["framework", *_VISUAL_KINDS], n=1, cutoff=0.6)
+                issues.append(origin.issue(
+                    where, Severity.ERROR, f"unknown visual '{slide.visual}'",
+                    hint=(f"did you mean '{close[0]}'? " if close else "")
+                    + "write 'framework', 'process:<id>', 'timeline:<case id>' or 'quote:<id>'",
+                ))
+                continue
+            known = [*loaded.entities.get(kind, {}), *(i for k, i in loaded.broken if k == kind)]
+            if ident not in known:
+                close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+                issues.append(origin.issue(
+                    where, Severity.ERROR, f"unknown {kind} '{ident}' in visual '{slide.visual}'",
+                    hint=f"did you mean '{figure}:{close[0]}'?" if close else f"name an existing {kind}",
+                ))
     return issues
 
 
