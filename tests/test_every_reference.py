@@ -21,11 +21,11 @@ import pytest
 from pypdf import PdfReader
 from test_site_support import ROOT, broken_links, build_site, site_project
 
-from generator.checks.walk import FoundText, walk
 from generator.loading.kinds import ALL_REFERABLE_KINDS
 from generator.model.content import Content
 from generator.model.document import DocumentSection
 from generator.model.text import find_inline_refs
+from generator.model.walk import FoundText, walk
 from generator.pipeline import load_content
 
 FIXTURE = ROOT / "tests" / "fixtures" / "every-reference"

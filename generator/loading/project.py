@@ -7,7 +7,7 @@ at the first problem: every file is read and every problem is collected.
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +16,11 @@ from pydantic import BaseModel, ValidationError
 from generator.issues import Issue, Severity, format_where
 from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS, NESTED_KINDS
 from generator.loading.model_errors import validation_issues
-from generator.loading.yaml_reader import KeyPath, LocatedData, read_yaml_file
+from generator.loading.yaml_reader import read_yaml_file
 from generator.model.text import ID_PATTERN, suggest_id
+from generator.positions import KeyPath, LocatedData, Origin
 
 _ID = re.compile(ID_PATTERN)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an entity was written: its file, its data, and its path inside the file."""
-
-    display: str
-    located: LocatedData
-    prefix: KeyPath = ()
-
-    def issue(
-        self,
-        path: KeyPath,
-        severity: Severity,
-        message: str,
-        *,
-        hint: str = "",
-        key: bool = False,
-        where: KeyPath | None = None,
-        at: tuple[int, int] | None = None,
-    ) -> Issue:
-        """An issue at `path` in this file (or at line and column `at`), named by `where` (default: `path`)."""
-        line, column = at if at is not None else astuple(self.located.position(path, key=key))
-        return Issue(self.display, line, column, severity, message, where=format_where(where or path), hint=hint)
 
 
 @dataclass

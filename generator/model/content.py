@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
-
-from pydantic import BaseModel
+from typing import Any, Protocol
 
 from generator.model.case import Case
 from generator.model.catalog import GlossaryTerm, Reference
@@ -27,20 +25,11 @@ from generator.model.session import Session
 from generator.model.site import Site
 from generator.model.tool import Tool
 from generator.model.training import LearningPath, Module
+from generator.positions import KeyPath, Place
+
+__all__ = ["Content", "KeyPath", "Links", "Locator", "Node", "Place"]
 
 Node = tuple[str, str]
-KeyPath = tuple[str | int, ...]
-T = TypeVar("T", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a value is written: its file, line and column, and its key path in that file."""
-
-    file: str
-    line: int
-    column: int
-    path: KeyPath
 
 
 class Locator(Protocol):

@@ -1,7 +1,8 @@
 """Walk a validated model and yield every reference and every human-readable text in it.
 
 The walk is driven by the models' type annotations (`RefTo` markers, `LocalizedText`
-and `Markdown` types), so a new kind or field is checked without new code here.
+and `Markdown` types), so a new kind or field is checked and resolved without new code
+here: the checks report on what it finds, the resolver links what it finds.
 Each model class is introspected once (a cached plan), keeping the walk linear.
 """
 
@@ -16,8 +17,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-from generator.loading.yaml_reader import KeyPath
 from generator.model.text import LocalizedText, Markdown, RefTo
+from generator.positions import KeyPath
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,9 @@ def walk(model: BaseModel, prefix: KeyPath = ()) -> Iterator[FoundRef | FoundTex
     """Every reference and text inside `model`, with its path."""
     for name, field_kind, element_kind in _plan(type(model)):
         value = getattr(model, name)
-        path = (*prefix, name)
         if value is None:
             continue
+        path = (*prefix, name)
         if field_kind and isinstance(value, str):
             yield FoundRef(path, field_kind, value)
         elif isinstance(value, LocalizedText):
