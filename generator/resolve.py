@@ -1,9 +1,9 @@
 """Resolve checked content into the model: the links between entities, their places, the `Content`.
 
 Runs after the checks found no error, so every reference points at an entity that
-exists. It walks every loaded entity's references (fields marked `RefTo` and
-`[[kind:id]]` in Markdown, through `model.walk`, as the checks do) and indexes them
-both ways (`Links`); the locator answers where any value is written from the
+exists. It collects every loaded entity's references (fields marked `RefTo` and
+`[[kind:id]]` in Markdown, with `model.walk` as the checks walk them) and indexes
+them both ways (`Links`); the locator answers where any value is written from the
 positions the loader kept.
 """
 
@@ -18,8 +18,7 @@ from generator.loading.project import LoadedFiles
 from generator.model.content import Content, Links, Node
 from generator.model.framework import Framework
 from generator.model.site import Site
-from generator.model.text import find_inline_refs
-from generator.model.walk import FoundRef, walk
+from generator.model.walk import references
 from generator.positions import KeyPath, Origin, Place
 
 
@@ -51,19 +50,7 @@ def resolve_links(loaded: LoadedFiles) -> Links:
     known = loaded.entities
     edges: list[tuple[Node, Node]] = []
     for source, entity in _sources(loaded):
-        for found in walk(entity):
-            if isinstance(found, FoundRef):
-                if found.id in known.get(found.kind, {}):
-                    edges.append((source, (found.kind, found.id)))
-            elif found.is_markdown:
-                for _, text in found.text.items():
-                    if "[[" not in text:
-                        continue
-                    edges += [
-                        (source, (inline.kind, inline.id))
-                        for inline in find_inline_refs(text)
-                        if inline.id in known.get(inline.kind, {})
-                    ]
+        edges += [(source, target) for target in references(entity) if target[1] in known.get(target[0], {})]
     return Links.from_edges(edges)
 
 

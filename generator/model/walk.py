@@ -17,7 +17,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-from generator.model.text import LocalizedText, Markdown, RefTo
+from generator.model.text import LocalizedText, Markdown, RefTo, find_inline_refs
 from generator.positions import KeyPath
 
 
@@ -70,38 +70,94 @@ def _element(annotation: Any) -> Any:
 
 
 @cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], ...]:
-    """For each field: (name, kind if the field is a ref, kind if its elements are refs)."""
+def _plan(model: type[BaseModel], texts: bool = True) -> tuple[tuple[str, str | None, str | None], ...]:
+    """For each field that may hold a reference (with `texts`, or a text): (name, kind if the
+    field is a ref, kind if its elements are refs). Fields of numbers, dates and the like are left out."""
     plan = []
     for name, field in model.model_fields.items():
         element = _element(field.annotation)
-        plan.append(
-            (name, _ref_kind(field.annotation, field.metadata), _ref_kind(element, []) if element is not None else None)
-        )
+        kind = _ref_kind(field.annotation, field.metadata)
+        element_kind = _ref_kind(element, []) if element is not None else None
+        if kind or element_kind or _may_hold(field.annotation, texts):
+            plan.append((name, kind, element_kind))
     return tuple(plan)
+
+
+def _may_hold(annotation: Any, texts: bool) -> bool:
+    """False when no value of this type can hold a reference (or, with `texts`, a text)."""
+    if annotation is Any:
+        return True
+    if typing.get_origin(annotation) is not None:
+        return any(_may_hold(arg, texts) for arg in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, LocalizedText):
+        return texts or issubclass(annotation, Markdown)  # Markdown may hold [[kind:id]]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_plan(annotation, texts))
+    return False
 
 
 def walk(model: BaseModel, prefix: KeyPath = ()) -> Iterator[FoundRef | FoundText]:
     """Every reference and text inside `model`, with its path."""
+    found: list[FoundRef | FoundText] = []
+    _walk(model, prefix, found)
+    return iter(found)
+
+
+def _walk(model: BaseModel, prefix: KeyPath, found: list[FoundRef | FoundText]) -> None:
     for name, field_kind, element_kind in _plan(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
         path = (*prefix, name)
         if field_kind and isinstance(value, str):
-            yield FoundRef(path, field_kind, value)
+            found.append(FoundRef(path, field_kind, value))
         elif isinstance(value, LocalizedText):
-            yield FoundText(path, value)
+            found.append(FoundText(path, value))
         elif isinstance(value, BaseModel):
-            yield from walk(value, path)
+            _walk(value, path, found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if element_kind and isinstance(item, str):
-                    yield FoundRef((*path, index), element_kind, item)
+                    found.append(FoundRef((*path, index), element_kind, item))
                 elif isinstance(item, LocalizedText):
-                    yield FoundText((*path, index), item)
+                    found.append(FoundText((*path, index), item))
                 elif isinstance(item, BaseModel):
-                    yield from walk(item, (*path, index))
+                    _walk(item, (*path, index), found)
+
+
+def references(model: BaseModel) -> list[tuple[str, str]]:
+    """(kind, id) of every reference inside `model`, `[[kind:id]]` in Markdown included, in `walk` order."""
+    found: list[tuple[str, str]] = []
+    _collect(model, found)
+    return found
+
+
+def _collect(model: BaseModel, found: list[tuple[str, str]]) -> None:
+    for name, field_kind, element_kind in _plan(type(model), False):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if field_kind and isinstance(value, str):
+            found.append((field_kind, value))
+        elif isinstance(value, LocalizedText):
+            _collect_inline(value, found)
+        elif isinstance(value, BaseModel):
+            _collect(value, found)
+        elif isinstance(value, list):
+            for item in value:
+                if element_kind and isinstance(item, str):
+                    found.append((element_kind, item))
+                elif isinstance(item, LocalizedText):
+                    _collect_inline(item, found)
+                elif isinstance(item, BaseModel):
+                    _collect(item, found)
+
+
+def _collect_inline(text: LocalizedText, found: list[tuple[str, str]]) -> None:
+    if isinstance(text, Markdown):
+        for _, value in text.items():
+            if "[[" in value:
+                found += [(inline.kind, inline.id) for inline in find_inline_refs(value)]
 
 
 def _candidates(annotation: Any) -> list[Any]:
