@@ -16,8 +16,8 @@ from generator.checks.images import image_problem
 from generator.checks.texts import TextRules, check_text, text_position
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
-from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
 from generator.loading.project import LoadedFiles
+from generator.model.registry import BY_NAME, REFERABLE, ListedIn
 from generator.model.site import Site
 from generator.model.text import ID_PATTERN, UNTAGGED, find_inline_refs, suggest_id
 from generator.model.walk import FoundRef, FoundText, walk, walk_raw
@@ -56,7 +56,7 @@ def _suggest(wanted: str, kind: str, loaded: LoadedFiles) -> str:
     close = [meant] if meant in candidates else difflib.get_close_matches(meant, candidates, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    elsewhere = [other for other in ALL_REFERABLE_KINDS if other != kind and wanted in known.get(other, {})]
+    elsewhere = [other for other in REFERABLE if other != kind and wanted in known.get(other, {})]
     if elsewhere:
         return f"'{wanted}' is a {elsewhere[0]}, not a {kind}"
     return f"no {kind} has this id; check content/ for the right one"
@@ -122,8 +122,9 @@ def _check_ref(found: FoundRef, origin: Origin, loaded: LoadedFiles, result: Cro
 
 def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
     """True when the target's own file failed the first pass (its errors say why)."""
-    catalog = NESTED_KINDS.get(kind)
-    return (kind, entity_id) in loaded.broken or (catalog is not None and catalog[0] in loaded.broken_catalogs)
+    spec = BY_NAME.get(kind)
+    listed_in = spec.stored if spec is not None and isinstance(spec.stored, ListedIn) else None
+    return (kind, entity_id) in loaded.broken or (listed_in is not None and listed_in.catalog in loaded.broken_catalogs)
 
 
 def _check_inline_refs(found: FoundText, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
@@ -132,9 +133,9 @@ def _check_inline_refs(found: FoundText, origin: Origin, loaded: LoadedFiles, re
     for lang, text in found.text.items():
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
         for inline in find_inline_refs(text):
-            if inline.kind not in ALL_REFERABLE_KINDS:
-                close = difflib.get_close_matches(inline.kind, ALL_REFERABLE_KINDS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(ALL_REFERABLE_KINDS)}"
+            if inline.kind not in REFERABLE:
+                close = difflib.get_close_matches(inline.kind, REFERABLE, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(REFERABLE)}"
                 result.issues.append(
                     origin.issue(
                         text_path,
