@@ -3,6 +3,7 @@ derived from it (loading, URLs, stats, schemas, the page tree, the typed accesso
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -160,3 +161,16 @@ def test_content_is_typed_by_the_registry(content: Content) -> None:
     for kind in registry.KINDS:
         if kind.referable and kind.model is not Term:
             assert registry.kind_of(kind.model) is kind
+
+
+def test_the_readme_names_every_kind_and_where_it_is_stored() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    inline = re.search(r"\(kinds: ([^)]*)\)", readme)
+    assert inline is not None
+    names = [name.strip() for name in " ".join(inline.group(1).split()).split(",")]
+    assert sorted(names) == sorted(registry.REFERABLE)
+    for kind in registry.KINDS:
+        if not isinstance(kind.stored, registry.ListedIn):
+            path = kind.stored.path + ("/" if isinstance(kind.stored, registry.Folder) else "")
+            assert f"`content/{path}`" in readme, kind.name
+
