@@ -4,10 +4,12 @@ Each `Kind` names its model, where its files are stored under `content/` (a fold
 one file per entity, a catalog file, or a list inside a catalog file), its URL rule on
 the site (a page of its own, or an anchor on a shared page), its labels and the page
 template that renders it. Loading, checks, the model's accessors, URLs, stats, schemas
-and the page tree are derived from `KINDS`; adding a kind means one entry here, its
-model and its template.
+and the page tree are derived from `KINDS`; adding a kind means one entry here (listed
+in `KINDS`), its model and, when it has pages, its template (and its page function in
+`render.site.tree.ENTITY_PAGES`; a test says when one is missing).
 
-The order of `KINDS` is the order kinds are loaded, counted and listed in.
+This module imports only models. The order of `KINDS` is the order kinds are loaded,
+counted, listed and their pages generated in.
 """
 
 from __future__ import annotations
@@ -112,51 +114,77 @@ class Kind(Generic[M]):
 
 
 # Entities stored one per file.
-PRACTICE = Kind("practice", Practice, Folder("practices"), Labels("practice", "practices", "practices"),
-                OwnPage("practices", "practice.md"), "practices/index.md")
-ROLE = Kind("role", Role, Folder("roles"), Labels("role", "roles", "roles"),
-            OwnPage("roles", "role.md"), "roles/index.md")
-PROGRAM = Kind("program", Program, Folder("program"), Labels("program", "programs", "program"),
-               OwnPage("program", "program.md"), "program/index.md")
-PROCESS = Kind("process", Process, Folder("program/processes"), Labels("process", "processes", "processes"),
-               OwnPage("program/processes", "process.md"))
-CASE = Kind("case", Case, Folder("cases"), Labels("case", "cases", "cases"),
-            OwnPage("cases", "case.md"), "cases/index.md")
-QUOTE = Kind("quote", Quote, Folder("quotes"), Labels("quote", "quotes", "quotes"), Anchor("quotes.md", "quote-"))
-TOOL = Kind("tool", Tool, Folder("tools"), Labels("tool", "tools", "tools"),
-            OwnPage("tools", "tool.md"), "tools/index.md")
-MODULE = Kind("module", Module, Folder("training/modules"), Labels("module", "modules", "modules"),
-              OwnPage("training/modules", "module.md"))
-SESSION = Kind("session", Session, Folder("training/sessions"), Labels("session", "sessions"))
-DOCUMENT = Kind("document", Document, Folder("documents"), Labels("document", "documents", "downloads"),
-                Anchor("downloads.md", "doc-"))
+PRACTICE = Kind("practice", Practice, stored=Folder("practices"),
+                labels=Labels("practice", "practices", "practices"),
+                url=OwnPage("practices", "practice.md"),
+                index="practices/index.md")
+ROLE = Kind("role", Role, stored=Folder("roles"),
+            labels=Labels("role", "roles", "roles"),
+            url=OwnPage("roles", "role.md"),
+            index="roles/index.md")
+PROGRAM = Kind("program", Program, stored=Folder("program"),
+               labels=Labels("program", "programs", "program"),
+               url=OwnPage("program", "program.md"),
+               index="program/index.md")
+PROCESS = Kind("process", Process, stored=Folder("program/processes"),
+               labels=Labels("process", "processes", "processes"),
+               url=OwnPage("program/processes", "process.md"))
+CASE = Kind("case", Case, stored=Folder("cases"),
+            labels=Labels("case", "cases", "cases"),
+            url=OwnPage("cases", "case.md"),
+            index="cases/index.md")
+QUOTE = Kind("quote", Quote, stored=Folder("quotes"),
+             labels=Labels("quote", "quotes", "quotes"),
+             url=Anchor("quotes.md", "quote-"))
+TOOL = Kind("tool", Tool, stored=Folder("tools"),
+            labels=Labels("tool", "tools", "tools"),
+            url=OwnPage("tools", "tool.md"),
+            index="tools/index.md")
+MODULE = Kind("module", Module, stored=Folder("training/modules"),
+              labels=Labels("module", "modules", "modules"),
+              url=OwnPage("training/modules", "module.md"))
+SESSION = Kind("session", Session, stored=Folder("training/sessions"),
+               labels=Labels("session", "sessions"))
+DOCUMENT = Kind("document", Document, stored=Folder("documents"),
+                labels=Labels("document", "documents", "downloads"),
+                url=Anchor("downloads.md", "doc-"))
 
 # Catalog files, each followed by the kinds listed in it.
-SITE = Kind("site", Site, CatalogFile("site.yaml", required=True), Labels("site settings", "site settings"))
-FRAMEWORK = Kind("framework", Framework, CatalogFile("framework.yaml", required=True),
-                 Labels("framework", "frameworks", "framework"))
-FAMILY = Kind("family", Family, ListedIn("framework", "families"), Labels("family", "families", "families"),
-              Anchor("framework/index.md", "family-"))
-LEVEL = Kind("level", Level, ListedIn("framework", "levels"), Labels("level", "levels", "levels"),
-             Anchor("framework/index.md", "level-"))
-PHASE = Kind("phase", Term, ListedIn("framework", "phases"), Labels("phase", "phases", "phases"),
-             Anchor("framework/index.md", "phase-"))
-CONTINUUM = Kind("continuum", Term, ListedIn("framework", "engagement_continuum"),
-                 Labels("continuum stage", "continuum stages", "continuum"), Anchor("framework/index.md", "continuum-"))
-AUDIENCE = Kind("audience", Audience, ListedIn("framework", "audiences"), Labels("audience", "audiences"),
-                Anchor("index.md", "audience-"))
-GLOSSARY = Kind("glossary", Glossary, CatalogFile("glossary.yaml", required=False),
-                Labels("glossary", "glossaries", "glossary"))
-TERM = Kind("term", GlossaryTerm, ListedIn("glossary", "terms"), Labels("glossary term", "glossary terms", "glossary"),
-            Anchor("glossary.md", "term-"))
-REFERENCES = Kind("references", References, CatalogFile("references.yaml", required=True),
-                  Labels("bibliography", "bibliographies", "references"))
-REFERENCE = Kind("reference", Reference, ListedIn("references", "references"),
-                 Labels("reference", "references", "references"), Anchor("references.md", "ref-"))
-PATHS = Kind("paths", Paths, CatalogFile("training/paths.yaml", required=False),
-             Labels("learning paths file", "learning paths files", "learning_paths"))
-PATH = Kind("path", LearningPath, ListedIn("paths", "paths"), Labels("path", "paths", "learning_paths"),
-            OwnPage("training/paths", "path.md"), "training/index.md")
+SITE = Kind("site", Site, stored=CatalogFile("site.yaml", required=True),
+            labels=Labels("site settings", "site settings"))
+FRAMEWORK = Kind("framework", Framework, stored=CatalogFile("framework.yaml", required=True),
+                 labels=Labels("framework", "frameworks", "framework"))
+FAMILY = Kind("family", Family, stored=ListedIn("framework", "families"),
+              labels=Labels("family", "families", "families"),
+              url=Anchor("framework/index.md", "family-"))
+LEVEL = Kind("level", Level, stored=ListedIn("framework", "levels"),
+             labels=Labels("level", "levels", "levels"),
+             url=Anchor("framework/index.md", "level-"))
+PHASE = Kind("phase", Term, stored=ListedIn("framework", "phases"),
+             labels=Labels("phase", "phases", "phases"),
+             url=Anchor("framework/index.md", "phase-"))
+CONTINUUM = Kind("continuum", Term, stored=ListedIn("framework", "engagement_continuum"),
+                 labels=Labels("continuum stage", "continuum stages", "continuum"),
+                 url=Anchor("framework/index.md", "continuum-"))
+AUDIENCE = Kind("audience", Audience, stored=ListedIn("framework", "audiences"),
+                labels=Labels("audience", "audiences"),
+                url=Anchor("index.md", "audience-"))
+GLOSSARY = Kind("glossary", Glossary, stored=CatalogFile("glossary.yaml", required=False),
+                labels=Labels("glossary", "glossaries", "glossary"))
+TERM = Kind("term", GlossaryTerm, stored=ListedIn("glossary", "terms"),
+            labels=Labels("glossary term", "glossary terms", "glossary"),
+            url=Anchor("glossary.md", "term-"))
+REFERENCES = Kind("references", References, stored=CatalogFile("references.yaml", required=True),
+                  labels=Labels("bibliography", "bibliographies", "references"))
+REFERENCE = Kind("reference", Reference, stored=ListedIn("references", "references"),
+                 labels=Labels("reference", "references", "references"),
+                 url=Anchor("references.md", "ref-"))
+PATHS = Kind("paths", Paths, stored=CatalogFile("training/paths.yaml", required=False),
+             labels=Labels("learning paths file", "learning paths files", "learning_paths"))
+PATH = Kind("path", LearningPath, stored=ListedIn("paths", "paths"),
+            labels=Labels("path", "paths", "learning_paths"),
+            url=OwnPage("training/paths", "path.md"),
+            index="training/index.md")
 
 KINDS: tuple[Kind[Any], ...] = (
     PRACTICE, ROLE, PROGRAM, PROCESS, CASE, QUOTE, TOOL, MODULE, SESSION, DOCUMENT,
