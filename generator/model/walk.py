@@ -17,7 +17,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-from generator.model.text import LocalizedText, Markdown, RefTo, find_inline_refs
+from generator.model.text import INLINE_REF, LocalizedText, Markdown, RefTo
 from generator.positions import KeyPath
 
 
@@ -139,25 +139,25 @@ def _collect(model: BaseModel, found: list[tuple[str, str]]) -> None:
             continue
         if field_kind and isinstance(value, str):
             found.append((field_kind, value))
-        elif isinstance(value, LocalizedText):
+        elif isinstance(value, Markdown):
             _collect_inline(value, found)
-        elif isinstance(value, BaseModel):
+        elif isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
             _collect(value, found)
         elif isinstance(value, list):
             for item in value:
                 if element_kind and isinstance(item, str):
                     found.append((element_kind, item))
-                elif isinstance(item, LocalizedText):
+                elif isinstance(item, Markdown):
                     _collect_inline(item, found)
-                elif isinstance(item, BaseModel):
+                elif isinstance(item, BaseModel) and not isinstance(item, LocalizedText):
                     _collect(item, found)
 
 
-def _collect_inline(text: LocalizedText, found: list[tuple[str, str]]) -> None:
-    if isinstance(text, Markdown):
-        for _, value in text.items():
-            if "[[" in value:
-                found += [(inline.kind, inline.id) for inline in find_inline_refs(value)]
+def _collect_inline(text: Markdown, found: list[tuple[str, str]]) -> None:
+    root = text.root
+    for value in (root,) if isinstance(root, str) else root.values():
+        if "[[" in value:
+            found += [(match.group(1), match.group(2)) for match in INLINE_REF.finditer(value)]
 
 
 def _candidates(annotation: Any) -> list[Any]:
