@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS
+from generator.model.registry import CATALOG_FILES, FOLDER_KINDS
 from generator.writing import write_text_atomic
 
 
 def schema_targets() -> list[tuple[str, str, dict[str, object]]]:
-    """(kind name, content glob, JSON Schema) for every kind."""
+    """(kind name, content glob, JSON Schema) for every kind stored in files of its own."""
     targets: list[tuple[str, str, dict[str, object]]] = []
-    for kind in ENTITY_KINDS:
+    for kind, folder in FOLDER_KINDS:
         schema = kind.model.model_json_schema()
         # The id defaults to the file name, so it is optional in the file.
         schema["required"] = [name for name in schema.get("required", []) if name != "id"]
-        targets.append((kind.name, f"content/{kind.folder}/*.yaml", schema))
-    for catalog in CATALOG_KINDS:
-        targets.append((catalog.name, f"content/{catalog.file}", catalog.model.model_json_schema()))
+        targets.append((kind.name, f"content/{folder.path}/*.yaml", schema))
+    for kind, catalog in CATALOG_FILES:
+        targets.append((kind.name, f"content/{catalog.path}", kind.model.model_json_schema()))
     return targets
 
 

@@ -21,11 +21,11 @@ import pytest
 from pypdf import PdfReader
 from test_site_support import ROOT, broken_links, build_site, site_project
 
-from generator.checks.walk import FoundText, walk
-from generator.loading.kinds import ALL_REFERABLE_KINDS
 from generator.model.content import Content
 from generator.model.document import DocumentSection
+from generator.model.registry import REFERABLE
 from generator.model.text import find_inline_refs
+from generator.model.walk import FoundText, walk
 from generator.pipeline import load_content
 
 FIXTURE = ROOT / "tests" / "fixtures" / "every-reference"
@@ -66,7 +66,7 @@ def test_the_fixture_has_every_reference_kind_in_every_section_kind() -> None:
     content = _content()
     document = content.documents[DOCUMENT]
     assert {section.type for section in document.sections} == _section_kinds()
-    everything = set(ALL_REFERABLE_KINDS)
+    everything = set(REFERABLE)
     for section in document.sections:
         if section.type == "text":
             models: list[typing.Any] = [section]
@@ -81,7 +81,7 @@ def test_the_fixture_has_every_reference_kind_in_every_section_kind() -> None:
         elif section.type == "family":
             models = [content.families[section.ref], *content.practices_in_family(section.ref)]
         else:
-            models = [content.get(section.type, section.ref)]
+            models = [content.entity(section.type, section.ref)]
         assert _referenced_kinds(models) == everything, section.type
     # The document is referred to from inside itself, through the role it prints.
     day_one = " ".join(item.get("en", "en") for item in content.roles["patient-advisor"].day_one)
@@ -110,7 +110,7 @@ def test_the_site_builds_strict_with_every_reference_resolved(site: Path) -> Non
     start = role.index("Bring the patient")
     item = role[start:role.index("</li>", start)]
     # One link (or, for a session, which has no page, a span) per kind: 18.
-    assert item.count('class="pk-ref') == len(ALL_REFERABLE_KINDS)
+    assert item.count('class="pk-ref') == len(REFERABLE)
     assert f'href="../downloads.html#doc-{DOCUMENT}"' in item
 
 

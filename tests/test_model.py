@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS
 from generator.model.content import Content
+from generator.model.registry import CATALOG_FILES, FOLDER_KINDS
 from generator.model.text import LocalizedText
 from generator.pipeline import load_content
 
@@ -99,7 +99,7 @@ def _models(root: type[BaseModel]) -> set[type[BaseModel]]:
 
 
 def test_every_field_of_every_model_is_described_and_closed() -> None:
-    roots = [k.model for k in ENTITY_KINDS] + [k.model for k in CATALOG_KINDS]
+    roots = [k.model for k, _ in FOLDER_KINDS] + [k.model for k, _ in CATALOG_FILES]
     models = set().union(*(_models(root) for root in roots))
     assert len(models) > 30
     for model in models:

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from second_language import build_in_language
 from test_site_support import ROOT, broken_links, build_site
 
-from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS
+from generator.model.registry import CATALOG_FILES, FOLDER_KINDS
 from generator.scaffold.localize import TEMPLATE_LANGUAGES, TemplateError, localize_yaml
 from generator.scaffold.project import TEMPLATE, fill_tokens, render_project
 
@@ -104,9 +104,9 @@ def test_it_writes_every_kind_the_brief_lists(scaffold: tuple[list[str], Path]) 
     languages, project = scaffold
     content = project / "content"
     # Every catalog, so the hints of `check` ("'partnerkit new' writes an example") hold for each.
-    assert all((content / catalog.file).is_file() for catalog in CATALOG_KINDS)
-    counts = {kind.name: len(list((content / kind.folder).glob("*.yaml"))) if (content / kind.folder).is_dir() else 0
-              for kind in ENTITY_KINDS}
+    assert all((content / catalog.path).is_file() for _, catalog in CATALOG_FILES)
+    counts = {kind.name: len(list((content / folder.path).glob("*.yaml"))) if (content / folder.path).is_dir() else 0
+              for kind, folder in FOLDER_KINDS}
     assert {kind: n for kind, n in counts.items() if n} == {
         "practice": 2, "role": 1, "case": 1, "quote": 1, "tool": 1, "module": 1, "document": 1}
     assert (project / "mkdocs.yml").is_file() and (project / "README.md").is_file()

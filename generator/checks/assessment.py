@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 
 from generator.issues import Issue, Severity
-from generator.loading.project import Origin
 from generator.model.training import KnowledgeCheck, Module
+from generator.positions import Origin
 
 REFLECTION = "reflection"
 # Below this many single-answer checks, one position or length for all is likely chance.

@@ -1,9 +1,9 @@
 """The second validation pass: references across files, inline references, texts, the logo.
 
 It walks every valid entity once, checks each reference against the ids that exist
-(with 'did you mean' suggestions and a wrong-kind diagnosis), hands each text to
-`checks.texts`, and records every edge so the resolved model can answer questions
-in both directions.
+(with 'did you mean' suggestions and a wrong-kind diagnosis) and hands each text to
+`checks.texts`. It only reports: the links between entities are built by
+`generator.resolve`, once the content is known to be sound.
 """
 
 from __future__ import annotations
@@ -14,23 +14,22 @@ from dataclasses import dataclass, field, replace
 
 from generator.checks.images import image_problem
 from generator.checks.texts import TextRules, check_text, text_position
-from generator.checks.walk import FoundRef, FoundText, walk, walk_raw
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
-from generator.loading.kinds import ALL_REFERABLE_KINDS, NESTED_KINDS
-from generator.loading.project import LoadedFiles, Origin
+from generator.loading.project import LoadedFiles
+from generator.model.registry import BY_NAME, REFERABLE, ListedIn
 from generator.model.site import Site
 from generator.model.text import ID_PATTERN, UNTAGGED, find_inline_refs, suggest_id
+from generator.model.walk import FoundRef, FoundText, walk, walk_raw
+from generator.positions import Origin
 
-Node = tuple[str, str]  # (kind, id)
 _ID = re.compile(ID_PATTERN)
 
 
 @dataclass
 class CrossCheck:
-    """Edges between entities (in content order) and the problems found."""
+    """The problems found."""
 
-    edges: list[tuple[Node, Node]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     # Better hints for first-pass issues, by (file, line, column): an invalid id in a
     # reference ('Clarify_roles') gets the close existing id, which the first pass cannot know.
@@ -57,7 +56,7 @@ def _suggest(wanted: str, kind: str, loaded: LoadedFiles) -> str:
     close = [meant] if meant in candidates else difflib.get_close_matches(meant, candidates, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    elsewhere = [other for other in ALL_REFERABLE_KINDS if other != kind and wanted in known.get(other, {})]
+    elsewhere = [other for other in REFERABLE if other != kind and wanted in known.get(other, {})]
     if elsewhere:
         return f"'{wanted}' is a {elsewhere[0]}, not a {kind}"
     return f"no {kind} has this id; check content/ for the right one"
@@ -70,10 +69,8 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
     images = ImageLookup(loaded.project)
     rules = TextRules(languages, images)
     for (kind, entity_id), origin in loaded.origins.items():
-        entity = known[kind][entity_id]
-        source: Node = (kind, entity_id)
-        for found in walk(entity, origin.prefix):
-            _check_found(found, source, origin, loaded, result, rules)
+        for found in walk(known[kind][entity_id], origin.prefix):
+            _check_found(found, origin, loaded, result, rules)
     # Files that failed the first pass: check what can be checked, skipping places already reported.
     reported = {(issue.file, issue.line, issue.column) for issue in loaded.issues}
     for model, origin in loaded.partial:
@@ -86,31 +83,30 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
                     if hint.startswith("did you mean"):
                         result.hints[place] = hint
                 continue
-            _check_found(found, ("file", origin.display), origin, loaded, result, rules)
+            _check_found(found, origin, loaded, result, rules)
     for name, origin in loaded.catalog_origins.items():
         if name in ("site",):
             for found in walk(loaded.catalogs[name]):
                 if isinstance(found, FoundText):
-                    _check_found(found, ("site", "site"), origin, loaded, result, rules)
+                    _check_found(found, origin, loaded, result, rules)
     result.issues += _check_logo(loaded, images, reported)
     return result
 
 
 def _check_found(
-    found: FoundRef | FoundText, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck, rules: TextRules
+    found: FoundRef | FoundText, origin: Origin, loaded: LoadedFiles, result: CrossCheck, rules: TextRules
 ) -> None:
     if isinstance(found, FoundRef):
-        _check_ref(found, source, origin, loaded, result)
+        _check_ref(found, origin, loaded, result)
         return
     result.issues += check_text(found, origin, rules)
     if found.is_markdown:
-        _check_inline_refs(found, source, origin, loaded, result)
+        _check_inline_refs(found, origin, loaded, result)
 
 
-def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
+def _check_ref(found: FoundRef, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
     known = loaded.entities
     if found.id in known.get(found.kind, {}):
-        result.edges.append((source, (found.kind, found.id)))
         return
     if _already_reported(loaded, found.kind, found.id):
         return
@@ -126,19 +122,20 @@ def _check_ref(found: FoundRef, source: Node, origin: Origin, loaded: LoadedFile
 
 def _already_reported(loaded: LoadedFiles, kind: str, entity_id: str) -> bool:
     """True when the target's own file failed the first pass (its errors say why)."""
-    catalog = NESTED_KINDS.get(kind)
-    return (kind, entity_id) in loaded.broken or (catalog is not None and catalog[0] in loaded.broken_catalogs)
+    spec = BY_NAME.get(kind)
+    listed_in = spec.stored if spec is not None and isinstance(spec.stored, ListedIn) else None
+    return (kind, entity_id) in loaded.broken or (listed_in is not None and listed_in.catalog in loaded.broken_catalogs)
 
 
-def _check_inline_refs(found: FoundText, source: Node, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
-    """`[[kind:id]]` in a Markdown text: the kind exists, the id exists; each one found is an edge."""
+def _check_inline_refs(found: FoundText, origin: Origin, loaded: LoadedFiles, result: CrossCheck) -> None:
+    """`[[kind:id]]` in a Markdown text: the kind exists, and the id exists."""
     known = loaded.entities
     for lang, text in found.text.items():
         text_path = found.path if lang == UNTAGGED else (*found.path, lang)
         for inline in find_inline_refs(text):
-            if inline.kind not in ALL_REFERABLE_KINDS:
-                close = difflib.get_close_matches(inline.kind, ALL_REFERABLE_KINDS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(ALL_REFERABLE_KINDS)}"
+            if inline.kind not in REFERABLE:
+                close = difflib.get_close_matches(inline.kind, REFERABLE, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(REFERABLE)}"
                 result.issues.append(
                     origin.issue(
                         text_path,
@@ -160,8 +157,6 @@ def _check_inline_refs(found: FoundText, source: Node, origin: Origin, loaded: L
                         hint=_suggest(inline.id, inline.kind, loaded),
                     )
                 )
-            elif inline.id in known.get(inline.kind, {}):
-                result.edges.append((source, (inline.kind, inline.id)))
 
 
 def _check_logo(loaded: LoadedFiles, images: ImageLookup, reported: set[tuple[str, int, int]]) -> list[Issue]:

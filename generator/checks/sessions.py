@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 
 from generator.issues import Issue, Severity
-from generator.loading.project import LoadedFiles, Origin
+from generator.loading.project import LoadedFiles
 from generator.model.session import Session, SessionBlock
+from generator.positions import Origin
 
 
 def check_sessions(loaded: LoadedFiles) -> list[Issue]:

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from generator.checks.images import image_problem, markdown_images
 from generator.checks.privacy import identifying_details
-from generator.checks.walk import FoundText
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
-from generator.loading.project import Origin
-from generator.loading.yaml_reader import KeyPath
 from generator.model.text import NEUTRAL, UNTAGGED
+from generator.model.walk import FoundText
+from generator.positions import KeyPath, Origin
 
 
 @dataclass(frozen=True)

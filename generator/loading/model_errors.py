@@ -19,8 +19,8 @@ from pydantic_core import ErrorDetails
 
 from generator.issues import Issue, Severity, format_where
 from generator.loading.yaml_hints import quoted
-from generator.loading.yaml_reader import KeyPath, LocatedData
 from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText, suggest_id
+from generator.positions import KeyPath, LocatedData
 
 _TYPE_LABEL = re.compile(r"^(str|int|float|bool|none|.*\[.*\].*)$")
 

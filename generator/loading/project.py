@@ -7,43 +7,20 @@ at the first problem: every file is read and every problem is collected.
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.issues import Issue, Severity, format_where
-from generator.loading.kinds import CATALOG_KINDS, ENTITY_KINDS, NESTED_KINDS
 from generator.loading.model_errors import validation_issues
-from generator.loading.yaml_reader import KeyPath, LocatedData, read_yaml_file
+from generator.loading.yaml_reader import read_yaml_file
+from generator.model.registry import CATALOG_FILES, FOLDER_KINDS, LISTED_KINDS
 from generator.model.text import ID_PATTERN, suggest_id
+from generator.positions import KeyPath, LocatedData, Origin
 
 _ID = re.compile(ID_PATTERN)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an entity was written: its file, its data, and its path inside the file."""
-
-    display: str
-    located: LocatedData
-    prefix: KeyPath = ()
-
-    def issue(
-        self,
-        path: KeyPath,
-        severity: Severity,
-        message: str,
-        *,
-        hint: str = "",
-        key: bool = False,
-        where: KeyPath | None = None,
-        at: tuple[int, int] | None = None,
-    ) -> Issue:
-        """An issue at `path` in this file (or at line and column `at`), named by `where` (default: `path`)."""
-        line, column = at if at is not None else astuple(self.located.position(path, key=key))
-        return Issue(self.display, line, column, severity, message, where=format_where(where or path), hint=hint)
 
 
 @dataclass
@@ -190,7 +167,8 @@ def _load_catalog(name: str, model: type[BaseModel], path: Path, project: Path, 
 
 def _index_nested(loaded: LoadedFiles) -> None:
     """Entities listed inside catalogs (families, terms, references, paths) by id."""
-    for kind, (catalog_name, attribute) in NESTED_KINDS.items():
+    for listed, stored in LISTED_KINDS:
+        kind, catalog_name, attribute = listed.name, stored.catalog, stored.attribute
         catalog = loaded.catalogs.get(catalog_name)
         if catalog is None:
             continue
@@ -233,10 +211,10 @@ def load_files(project: Path) -> LoadedFiles:
             )
         )
         return loaded
-    for catalog in CATALOG_KINDS:
-        path = content / catalog.file
+    for kind, catalog in CATALOG_FILES:
+        path = content / catalog.path
         if path.is_file():
-            _load_catalog(catalog.name, catalog.model, path, project, loaded)
+            _load_catalog(kind.name, kind.model, path, project, loaded)
         elif catalog.required:
             loaded.issues.append(
                 Issue(
@@ -244,12 +222,12 @@ def load_files(project: Path) -> LoadedFiles:
                     1,
                     1,
                     Severity.ERROR,
-                    f"missing {catalog.file}",
-                    hint=f"create content/{catalog.file}; 'partnerkit new' writes an example",
+                    f"missing {catalog.path}",
+                    hint=f"create content/{catalog.path}; 'partnerkit new' writes an example",
                 )
             )
-    for kind in ENTITY_KINDS:
-        folder = content / kind.folder
+    for kind, stored in FOLDER_KINDS:
+        folder = content / stored.path
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):

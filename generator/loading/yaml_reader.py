@@ -14,7 +14,7 @@ Scalars follow YAML 1.2's core schema rather than PyYAML's YAML 1.1 defaults:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ import yaml
 
 from generator.issues import Issue, Severity
 from generator.loading.yaml_hints import quote_hint
+from generator.positions import KeyPath, LocatedData, Position
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -32,8 +33,6 @@ try:  # libyaml's parser is several times faster; the pure-Python one behaves th
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-KeyPath = tuple[str | int, ...]
-
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -41,40 +40,6 @@ _INT_OCT = re.compile(r"^0o[0-7]+$")
 _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-
-
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
-@dataclass
-class LocatedData:
-    """A file's data with the position of every value and key, by key path."""
-
-    data: Any
-    values: dict[KeyPath, Position] = field(default_factory=dict)
-    keys: dict[KeyPath, Position] = field(default_factory=dict)
-    block_scalars: set[KeyPath] = field(default_factory=set)
-    lines: list[str] = field(default_factory=list)
-    quoted_scalars: set[KeyPath] = field(default_factory=set)
-
-    def position(self, path: KeyPath, *, key: bool = False) -> Position:
-        """Where `path` is; falls back to the deepest parent that exists."""
-        table = self.keys if key else self.values
-        for end in range(len(path), -1, -1):
-            found = table.get(path[:end]) or self.values.get(path[:end])
-            if found:
-                return found
-        return Position(1, 1)
-
-    def text_start_line(self, path: KeyPath) -> int:
-        """Line of the first character of a scalar's text (block scalars start a line below)."""
-        line = self.position(path).line
-        return line + 1 if path in self.block_scalars else line
 
 
 @dataclass

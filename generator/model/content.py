@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, overload
 
 from pydantic import BaseModel
 
+from generator.model import registry
 from generator.model.case import Case
 from generator.model.catalog import GlossaryTerm, Reference
 from generator.model.document import Document
@@ -22,25 +23,19 @@ from generator.model.framework import Audience, Family, Framework, Level, Term
 from generator.model.practice import Practice
 from generator.model.program import Process, Program
 from generator.model.quote import Quote
+from generator.model.registry import Kind
 from generator.model.role import Role
 from generator.model.session import Session
 from generator.model.site import Site
 from generator.model.tool import Tool
 from generator.model.training import LearningPath, Module
+from generator.positions import KeyPath, Place
+
+__all__ = ["Content", "KeyPath", "Links", "Locator", "Node", "Place"]
 
 Node = tuple[str, str]
-KeyPath = tuple[str | int, ...]
-T = TypeVar("T", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a value is written: its file, line and column, and its key path in that file."""
-
-    file: str
-    line: int
-    column: int
-    path: KeyPath
+M = TypeVar("M", bound=BaseModel)
+_NONE: Mapping[str, Any] = MappingProxyType({})
 
 
 class Locator(Protocol):
@@ -103,94 +98,118 @@ class Content:
         content was not loaded from files."""
         return self.locator.place(kind, entity_id, path) if self.locator is not None else None
 
-    # Typed views of the kinds renderers use most.
-    def _kind(self, kind: str) -> Mapping[str, Any]:
-        return self.entities.get(kind, MappingProxyType({}))
+    # Typed access to every kind, by its model (or by the kind itself, for a model two kinds share).
+    @overload
+    def all(self, kind: type[M] | Kind[M]) -> Mapping[str, M]: ...
+    @overload
+    def all(self, kind: str) -> Mapping[str, BaseModel]: ...
+    def all(self, kind: type[M] | Kind[M] | str) -> Mapping[str, M] | Mapping[str, BaseModel]:
+        """Every entity of a kind by id, in content order: `content.all(Practice)`.
 
+        The kind is named by its model, by its `Kind` (`registry.PHASE`: phases and continuum
+        stages share the model `Term`), or by its name when code handles any kind.
+        """
+        if isinstance(kind, str):
+            spec: Kind[Any] = registry.kind_named(kind)
+        else:
+            spec = kind if isinstance(kind, Kind) else registry.kind_of(kind)
+        if not spec.referable:
+            raise LookupError(f"{spec.name} is a catalog file, not a kind of entity with ids")
+        return self.entities.get(spec.name, _NONE)
+
+    @overload
+    def entity(self, kind: type[M] | Kind[M], entity_id: str) -> M: ...
+    @overload
+    def entity(self, kind: str, entity_id: str) -> BaseModel: ...
+    def entity(self, kind: type[M] | Kind[M] | str, entity_id: str) -> M | BaseModel:
+        """One entity of a kind (named as in `all`) by id; KeyError if absent (a bug after validation)."""
+        return self.all(kind)[entity_id]
+
+    # The kinds renderers use most, by name.
     @property
     def practices(self) -> Mapping[str, Practice]:
         """Practices by id, in file-name order."""
-        return self._kind("practice")
+        return self.all(Practice)
 
     @property
     def roles(self) -> Mapping[str, Role]:
         """Roles by id."""
-        return self._kind("role")
+        return self.all(Role)
 
     @property
     def programs(self) -> Mapping[str, Program]:
         """Programs by id."""
-        return self._kind("program")
+        return self.all(Program)
 
     @property
     def processes(self) -> Mapping[str, Process]:
         """Processes by id."""
-        return self._kind("process")
+        return self.all(Process)
 
     @property
     def cases(self) -> Mapping[str, Case]:
         """Cases by id."""
-        return self._kind("case")
+        return self.all(Case)
 
     @property
     def quotes(self) -> Mapping[str, Quote]:
         """Quotes by id."""
-        return self._kind("quote")
+        return self.all(Quote)
 
     @property
     def tools(self) -> Mapping[str, Tool]:
         """Tools by id."""
-        return self._kind("tool")
+        return self.all(Tool)
 
     @property
     def modules(self) -> Mapping[str, Module]:
         """Training modules by id."""
-        return self._kind("module")
+        return self.all(Module)
 
     @property
     def paths(self) -> Mapping[str, LearningPath]:
         """Learning paths by id, in the order of paths.yaml."""
-        return self._kind("path")
+        return self.all(LearningPath)
 
     @property
     def sessions(self) -> Mapping[str, Session]:
         """Trainer-pair sessions by id."""
-        return self._kind("session")
+        return self.all(Session)
 
     @property
     def documents(self) -> Mapping[str, Document]:
         """Printable documents by id."""
-        return self._kind("document")
+        return self.all(Document)
 
     @property
     def terms(self) -> Mapping[str, GlossaryTerm]:
         """Glossary terms by id, in the order of glossary.yaml."""
-        return self._kind("term")
+        return self.all(GlossaryTerm)
 
     @property
     def references(self) -> Mapping[str, Reference]:
         """Bibliography by id, in the order of references.yaml."""
-        return self._kind("reference")
+        return self.all(Reference)
 
     @property
     def families(self) -> Mapping[str, Family]:
         """Practice families by id, in framework order."""
-        return self._kind("family")
+        return self.all(Family)
 
     @property
     def levels(self) -> Mapping[str, Level]:
         """Management levels by id, in framework order."""
-        return self._kind("level")
+        return self.all(Level)
 
     @property
     def phases(self) -> Mapping[str, Term]:
         """Change phases by id, in framework order."""
-        return self._kind("phase")
+        return self.all(registry.PHASE)
 
     @property
     def audiences(self) -> Mapping[str, Audience]:
         """Audiences by id, in framework order."""
-        return self._kind("audience")
+        return self.all(Audience)
 
     @property
     def languages(self) -> list[str]:
@@ -201,10 +220,6 @@ class Content:
     def default_language(self) -> str:
         """The default language."""
         return self.site.languages[0]
-
-    def get(self, kind: str, entity_id: str) -> Any:
-        """The entity of `kind` with `entity_id` (KeyError if absent: a bug after validation)."""
-        return self.entities[kind][entity_id]
 
     def related(self, kind: str, entity_id: str, other_kind: str) -> tuple[str, ...]:
         """Ids of `other_kind` linked to the entity in either direction.

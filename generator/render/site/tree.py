@@ -10,12 +10,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import yaml
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from generator.downloads import Download
+from generator.model import registry
 from generator.model.content import Content
+from generator.model.registry import Kind
 from generator.render.site import urls
 from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
@@ -43,6 +47,8 @@ from generator.render.site.pages_training import render_module, render_path, ren
 from generator.render.site.training_ui import render_summary
 from generator.writing import write_bytes_atomic, write_text_atomic
 
+M = TypeVar("M", bound=BaseModel)
+
 
 @dataclass(frozen=True)
 class SiteTree:
@@ -66,6 +72,30 @@ class SiteTree:
         return escape(home.title)
 
 
+@dataclass(frozen=True)
+class EntityPages(Generic[M]):
+    """How one kind's own pages are rendered: the function that renders the page of one entity."""
+
+    kind: Kind[M]
+    render: Callable[[SiteContext, M], Page]
+
+
+# The page function of every kind that has pages of its own in the registry.
+ENTITY_PAGES: dict[str, EntityPages[Any]] = {
+    pages.kind.name: pages
+    for pages in (
+        EntityPages(registry.PRACTICE, render_practice),
+        EntityPages(registry.ROLE, render_role),
+        EntityPages(registry.PROGRAM, render_program),
+        EntityPages(registry.PROCESS, render_process),
+        EntityPages(registry.CASE, render_case),
+        EntityPages(registry.TOOL, render_tool),
+        EntityPages(registry.MODULE, render_module),
+        EntityPages(registry.PATH, render_path),
+    )
+}
+
+
 def _render_pages(ctx: SiteContext) -> list[Page]:
     c = ctx.content
     singles: list[tuple[str, Callable[[SiteContext], Page]]] = [
@@ -86,14 +116,9 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
     if c.paths:
         singles.append((urls.TRAINING_SUMMARY, render_summary))
     pages = [render(ctx.at(src)) for src, render in singles]
-    pages += [render_practice(ctx.at(f"practices/{i}.md"), x) for i, x in c.practices.items()]
-    pages += [render_role(ctx.at(f"roles/{i}.md"), x) for i, x in c.roles.items()]
-    pages += [render_case(ctx.at(f"cases/{i}.md"), x) for i, x in c.cases.items()]
-    pages += [render_tool(ctx.at(f"tools/{i}.md"), x) for i, x in c.tools.items()]
-    pages += [render_program(ctx.at(f"program/{i}.md"), x) for i, x in c.programs.items()]
-    pages += [render_process(ctx.at(f"program/processes/{i}.md"), x) for i, x in c.processes.items()]
-    pages += [render_path(ctx.at(f"training/paths/{i}.md"), x) for i, x in c.paths.items()]
-    pages += [render_module(ctx.at(f"training/modules/{i}.md"), x) for i, x in c.modules.items()]
+    for kind, own_page in registry.WITH_PAGES:
+        render_entity = ENTITY_PAGES[kind.name].render
+        pages += [render_entity(ctx.at(own_page.src(i)), x) for i, x in c.all(kind).items()]
     return pages
 
 

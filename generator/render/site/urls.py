@@ -3,23 +3,18 @@
 Pages are named by source path (`practices/secure-funds.md`), as MkDocs names them.
 Links are written into HTML the generator builds itself, so they are computed here
 for both URL styles MkDocs offers (`a/b/` with directory URLs, `a/b.html` without).
+Where each kind is shown (its own pages, an anchor on a shared page, its index) is
+read from the kind registry (`generator.model.registry`).
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from generator.model.registry import KINDS, WITH_PAGES, Anchor
+
 # Kinds with one page per entity, and the folder of their pages.
-ENTITY_FOLDERS: dict[str, str] = {
-    "practice": "practices",
-    "role": "roles",
-    "case": "cases",
-    "tool": "tools",
-    "program": "program",
-    "process": "program/processes",
-    "module": "training/modules",
-    "path": "training/paths",
-}
+ENTITY_FOLDERS: dict[str, str] = {kind.name: page.folder for kind, page in WITH_PAGES}
 
 HOME = "index.md"
 FRAMEWORK = "framework/index.md"
@@ -29,26 +24,12 @@ REFERENCES = "references.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 TRAINING_SUMMARY = "training/summary.md"
-INDEXES: dict[str, str] = {
-    "practice": "practices/index.md",
-    "role": "roles/index.md",
-    "case": "cases/index.md",
-    "tool": "tools/index.md",
-    "program": "program/index.md",
-    "path": "training/index.md",
-}
+# The page that lists a kind, for the kinds that have one.
+INDEXES: dict[str, str] = {kind.name: kind.index for kind in KINDS if kind.index is not None}
 
 # Kinds that live as an anchor on a shared page: (page, anchor prefix).
 ANCHORED: dict[str, tuple[str, str]] = {
-    "family": (FRAMEWORK, "family-"),
-    "level": (FRAMEWORK, "level-"),
-    "phase": (FRAMEWORK, "phase-"),
-    "continuum": (FRAMEWORK, "continuum-"),
-    "audience": (HOME, "audience-"),
-    "quote": (QUOTES, "quote-"),
-    "term": (GLOSSARY, "term-"),
-    "reference": (REFERENCES, "ref-"),
-    "document": (DOWNLOADS, "doc-"),
+    kind.name: (kind.url.page, kind.url.prefix) for kind in KINDS if isinstance(kind.url, Anchor)
 }
 
 

@@ -1,7 +1,8 @@
 """Walk a validated model and yield every reference and every human-readable text in it.
 
 The walk is driven by the models' type annotations (`RefTo` markers, `LocalizedText`
-and `Markdown` types), so a new kind or field is checked without new code here.
+and `Markdown` types), so a new kind or field is checked and resolved without new code
+here: the checks report on what it finds, the resolver links what it finds.
 Each model class is introspected once (a cached plan), keeping the walk linear.
 """
 
@@ -16,8 +17,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-from generator.loading.yaml_reader import KeyPath
-from generator.model.text import LocalizedText, Markdown, RefTo
+from generator.model.text import INLINE_REF, LocalizedText, Markdown, RefTo
+from generator.positions import KeyPath
 
 
 @dataclass(frozen=True)
@@ -69,38 +70,94 @@ def _element(annotation: Any) -> Any:
 
 
 @cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], ...]:
-    """For each field: (name, kind if the field is a ref, kind if its elements are refs)."""
+def _plan(model: type[BaseModel], texts: bool = True) -> tuple[tuple[str, str | None, str | None], ...]:
+    """For each field that may hold a reference (with `texts`, or a text): (name, kind if the
+    field is a ref, kind if its elements are refs). Fields of numbers, dates and the like are left out."""
     plan = []
     for name, field in model.model_fields.items():
         element = _element(field.annotation)
-        plan.append(
-            (name, _ref_kind(field.annotation, field.metadata), _ref_kind(element, []) if element is not None else None)
-        )
+        kind = _ref_kind(field.annotation, field.metadata)
+        element_kind = _ref_kind(element, []) if element is not None else None
+        if kind or element_kind or _may_hold(field.annotation, texts):
+            plan.append((name, kind, element_kind))
     return tuple(plan)
+
+
+def _may_hold(annotation: Any, texts: bool) -> bool:
+    """False when no value of this type can hold a reference (or, with `texts`, a text)."""
+    if annotation is Any:
+        return True
+    if typing.get_origin(annotation) is not None:
+        return any(_may_hold(arg, texts) for arg in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, LocalizedText):
+        return texts or issubclass(annotation, Markdown)  # Markdown may hold [[kind:id]]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_plan(annotation, texts))
+    return False
 
 
 def walk(model: BaseModel, prefix: KeyPath = ()) -> Iterator[FoundRef | FoundText]:
     """Every reference and text inside `model`, with its path."""
+    found: list[FoundRef | FoundText] = []
+    _walk(model, prefix, found)
+    return iter(found)
+
+
+def _walk(model: BaseModel, prefix: KeyPath, found: list[FoundRef | FoundText]) -> None:
     for name, field_kind, element_kind in _plan(type(model)):
         value = getattr(model, name)
-        path = (*prefix, name)
         if value is None:
             continue
+        path = (*prefix, name)
         if field_kind and isinstance(value, str):
-            yield FoundRef(path, field_kind, value)
+            found.append(FoundRef(path, field_kind, value))
         elif isinstance(value, LocalizedText):
-            yield FoundText(path, value)
+            found.append(FoundText(path, value))
         elif isinstance(value, BaseModel):
-            yield from walk(value, path)
+            _walk(value, path, found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if element_kind and isinstance(item, str):
-                    yield FoundRef((*path, index), element_kind, item)
+                    found.append(FoundRef((*path, index), element_kind, item))
                 elif isinstance(item, LocalizedText):
-                    yield FoundText((*path, index), item)
+                    found.append(FoundText((*path, index), item))
                 elif isinstance(item, BaseModel):
-                    yield from walk(item, (*path, index))
+                    _walk(item, (*path, index), found)
+
+
+def references(model: BaseModel) -> list[tuple[str, str]]:
+    """(kind, id) of every reference inside `model`, `[[kind:id]]` in Markdown included, in `walk` order."""
+    found: list[tuple[str, str]] = []
+    _collect(model, found)
+    return found
+
+
+def _collect(model: BaseModel, found: list[tuple[str, str]]) -> None:
+    for name, field_kind, element_kind in _plan(type(model), False):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if field_kind and isinstance(value, str):
+            found.append((field_kind, value))
+        elif isinstance(value, Markdown):
+            _collect_inline(value, found)
+        elif isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
+            _collect(value, found)
+        elif isinstance(value, list):
+            for item in value:
+                if element_kind and isinstance(item, str):
+                    found.append((element_kind, item))
+                elif isinstance(item, Markdown):
+                    _collect_inline(item, found)
+                elif isinstance(item, BaseModel) and not isinstance(item, LocalizedText):
+                    _collect(item, found)
+
+
+def _collect_inline(text: Markdown, found: list[tuple[str, str]]) -> None:
+    root = text.root
+    for value in (root,) if isinstance(root, str) else root.values():
+        if "[[" in value:
+            found += [(match.group(1), match.group(2)) for match in INLINE_REF.finditer(value)]
 
 
 def _candidates(annotation: Any) -> list[Any]:
