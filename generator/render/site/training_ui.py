@@ -26,7 +26,8 @@ JS_STRINGS = (
     "some_wrong", "some_missing", "mark_done", "mark_not_done", "done_on", "not_done", "progress_text",
     "path_complete", "next_module", "score", "no_checks", "not_done_yet", "reset_confirm", "reset_done",
     "summary", "made_on", "name", "learning_paths", "modules_done", "total_done", "minutes", "first_try",
-    "latest", "checks_short", "duration", "answered", "modules_count", "modules_one",
+    "latest", "checks_short", "duration", "answered", "modules_count", "modules_one", "label_value",
+    "summary_file",
 )
 
 
