@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from pydantic import BaseModel
 
+from generator.loading.messages import project_messages
 from generator.loading.project import LoadedFiles
 from generator.model.content import Content, Links, Node
 from generator.model.framework import Framework
@@ -61,4 +62,5 @@ def resolve_content(loaded: LoadedFiles) -> Content:
     assert isinstance(site, Site) and isinstance(framework, Framework)
     entities = MappingProxyType({kind: MappingProxyType(dict(by_id)) for kind, by_id in loaded.entities.items()})
     return Content(site=site, framework=framework, entities=entities, links=resolve_links(loaded),
-                   locator=_FileLocator(loaded.origins, loaded.catalog_origins))
+                   locator=_FileLocator(loaded.origins, loaded.catalog_origins),
+                   messages=project_messages(loaded.messages))

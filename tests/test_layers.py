@@ -1,6 +1,8 @@
 """The one-way data flow holds in the imports.
 
-Bottom: issues and positions (`generator.issues`, `generator.positions`), then the model
+Bottom: issues, positions and the message catalog (`generator.issues`, `generator.positions`,
+`generator.messages`: partnerkit's own words, which checks hold a project's wording to and
+the model carries), then the model
 with its kind registry, then loading, then checks (which only report) and the resolver
 (which builds the link index); renderers and the application above. Each part imports
 only parts below it.
@@ -13,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
-BOTTOM = ("generator.issues", "generator.positions")
+BOTTOM = ("generator.issues", "generator.positions", "generator.messages")
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -52,6 +54,10 @@ def test_issues_import_nothing_of_the_generator() -> None:
 
 def test_positions_import_only_issues() -> None:
     assert _outside("positions", ("generator.issues",)) == {}
+
+
+def test_the_message_catalog_imports_nothing_of_the_generator() -> None:
+    assert _outside("messages", ("generator.messages",)) == {}
 
 
 def test_the_model_imports_only_the_model_and_the_bottom() -> None:

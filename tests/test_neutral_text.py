@@ -1,23 +1,21 @@
 """The generator's own words assume no study and no organization: any project can use them.
 
 The default content comes from one study (two cases, one program in Montreal); the
-words around content (site strings, print labels, figure labels) must not.
+words around content (the message catalog of the site, print, figures and scripts) must not.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from test_site_support import MINI
 
+from generator.messages.catalog import SHIPPED
 from generator.pipeline import load_content
-from generator.render.diagrams import strings as diagram_strings
-from generator.render.print import labels
-from generator.render.site import strings
 from generator.render.site.tree import render_site
 
 # Words that only make sense for the default content's study.
@@ -25,14 +23,8 @@ _STUDY_WORDS = re.compile(r"\bstudy\b|\bétude\b|\bthe paper\b|\btwo organi[sz]a
                           r"|\bboth cases\b|\bPartners in Care\b", re.IGNORECASE)
 
 
-def _tables() -> dict[str, dict[str, str]]:
-    found: dict[str, dict[str, str]] = {}
-    for module in (strings, labels):
-        for lang, table in module._TABLES.items():
-            found[f"{module.__name__}:{lang}"] = table
-    for lang, table in diagram_strings._STRINGS.items():
-        found[f"{diagram_strings.__name__}:{lang}"] = table
-    return found
+def _tables() -> dict[str, Mapping[str, str]]:
+    return {f"generator/messages/{lang}.yaml": table for lang, table in SHIPPED.items()}
 
 
 @pytest.mark.parametrize("name", sorted(_tables()))

@@ -86,6 +86,24 @@ def test_golden_typst_source(content: Content, file: str, golden_name: str) -> N
         "Typst source changed; review the diff and regenerate with PARTNERKIT_UPDATE_GOLDENS=1"
 
 
+@pytest.mark.parametrize(("file", "golden_name"), [
+    ("fr/workbooks/parents-partenaires.pdf", "parents-partenaires-workbook.fr.typ"),
+    ("fr/roles/parent-partenaire.pdf", "parent-partenaire.fr.typ"),
+])
+def test_golden_french_typst_source(file: str, golden_name: str) -> None:
+    # The French-first fixture in French: the catalog's French words and typography in print.
+    loaded = load_content(ROOT / "tests" / "fixtures" / "pediatric-fr")
+    assert loaded.content is not None, loaded.issues
+    jobs = {job.file: job for job in plan_jobs(loaded.content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))}
+    source = jobs[file].source
+    golden = GOLDENS / golden_name
+    if os.environ.get("PARTNERKIT_UPDATE_GOLDENS") == "1":
+        golden.write_text(source, encoding="utf-8")
+    assert golden.is_file(), "run with PARTNERKIT_UPDATE_GOLDENS=1 to create the golden"
+    assert source == golden.read_text(encoding="utf-8"), \
+        "Typst source changed; review the diff and regenerate with PARTNERKIT_UPDATE_GOLDENS=1"
+
+
 def test_build_date_comes_from_source_date_epoch_then_git_then_a_fixed_date(
         mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

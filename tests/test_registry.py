@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from generator import messages
 from generator.model import registry, text
 from generator.model.content import Content
 from generator.model.framework import Term
@@ -17,7 +18,7 @@ from generator.model.practice import Practice
 from generator.model.site import Site
 from generator.model.walk import _element, _ref_kind
 from generator.pipeline import load_content
-from generator.render.site import strings, urls
+from generator.render.site import urls
 from generator.render.site.tree import ENTITY_PAGES, render_site
 from generator.schemas import schema_targets
 from generator.stats import count_entities
@@ -101,7 +102,7 @@ def test_every_kind_with_pages_has_a_page_function_and_a_template_named_after_it
 def test_section_titles_are_site_strings() -> None:
     titles = {kind.name: kind.labels.title for kind in registry.KINDS if kind.labels.title is not None}
     assert titles["practice"] == "practices" and titles["term"] == "glossary"
-    assert {name: key for name, key in titles.items() if not strings.has(key)} == {}
+    assert {name: key for name, key in titles.items() if not messages.has(key)} == {}
 
 
 def test_urls_are_derived_unchanged() -> None:

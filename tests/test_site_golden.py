@@ -104,3 +104,31 @@ def test_long_sections_are_split_so_each_page_lists_few_siblings(content: Conten
     assert [g.title for g in section.children] == ["Roles: 1–40", "Roles: 41–80", "Roles: 81–85"]
     assert all(len(g.children) <= CHUNK for g in section.children)
     assert _bounded(ctx, "Roles", pages[:CHUNK]) == pages[:CHUNK]
+
+
+# The French-first fixture in French: the generator's own words are French (the catalog's).
+FRENCH = ROOT / "tests" / "fixtures" / "pediatric-fr"
+FRENCH_PAGES = [
+    "index.md", "framework/index.md", "practices/index.md", "practices/preparer-les-parents.md",
+    "roles/parent-partenaire.md", "cases/neonatalogie.md", "tools/grille-disponibilites.md",
+    "program/familles-partenaires.md", "program/processes/accueil-des-familles.md", "quotes.md", "glossary.md",
+    "about.md", "downloads.md", "training/modules/bienvenue-parents.md", "training/summary.md",
+]
+
+
+@pytest.fixture(scope="module")
+def french() -> Content:
+    loaded = load_content(FRENCH)
+    assert loaded.content is not None, loaded.issues
+    return loaded.content
+
+
+@pytest.mark.parametrize("src", FRENCH_PAGES)
+def test_french_page_matches_golden(french: Content, src: str) -> None:
+    pages = {page.src: page.markdown for page in render_site(french, "fr").pages}
+    golden = GOLDENS.parent / "site-fr" / src
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[src], encoding="utf-8")
+    assert golden.is_file(), f"no golden for {src}: run with PARTNERKIT_UPDATE_GOLDENS=1"
+    assert pages[src] == golden.read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """The training pages without a browser: what the script needs is in the HTML, every word
-it writes comes from strings.py, and progress is namespaced per site."""
+it writes comes from the message catalog, and progress is namespaced per site."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from test_site_support import MINI, ROOT
 
+from generator import messages
 from generator.pipeline import load_content
-from generator.render.site import strings
 from generator.render.site.context import SiteContext
 from generator.render.site.training_ui import JS_STRINGS, legacy_store_key, store_key
 from generator.render.site.tree import render_site
@@ -39,8 +39,8 @@ def test_checks_have_a_form_beside_the_readable_list() -> None:
         assert f'data-pk-module="{module.id}"' in page and "Mark as done" in page
 
 
-def test_every_word_of_the_script_comes_from_strings() -> None:
-    assert all(strings.has(key) for key in JS_STRINGS)
+def test_every_word_of_the_script_comes_from_the_catalog() -> None:
+    assert all(messages.has(key) for key in JS_STRINGS)
     page = _pages(MINI)["training/modules/welcome.md"]
     data = json.loads(html.unescape(re.search(r'data-pk-training="([^"]*)"', page).group(1)))  # type: ignore[union-attr]
     assert data["store"] == "partnerkit:site:training"  # the fixture sets no id: the default

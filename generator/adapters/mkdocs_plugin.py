@@ -210,9 +210,11 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when an author saves a file under content/ (or new PDFs arrive)."""
+        """Rebuild when an author saves a file under content/ or strings/ (or new PDFs arrive)."""
         options = self.request.options
         server.watch(str(options.project_dir / "content"))
+        if (options.project_dir / "strings").is_dir():
+            server.watch(str(options.project_dir / "strings"))
         if options.downloads_dir.is_dir():
             server.watch(str(options.downloads_dir))
         return server

@@ -36,12 +36,12 @@ class Sources:
 
     @classmethod
     def of(cls, project: Path, engine_paths: Iterable[Path] = ()) -> Sources:
-        """The project's content/ and docs/, plus what the site engine reads (its docs
-        folder, its configuration file), resolved."""
+        """The project's content/, docs/ and strings/, plus what the site engine reads (its
+        docs folder, its configuration file), resolved."""
         root = project.resolve()
         paths = [path.resolve() for path in engine_paths]
         files = [path for path in paths if path.is_file()]
-        folders = [root / "content", root / "docs", *(path for path in paths if path not in files)]
+        folders = [root / "content", root / "docs", root / "strings", *(path for path in paths if path not in files)]
         return cls(root, tuple(dict.fromkeys(folders)), tuple(dict.fromkeys(files)))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.issues import Issue, Severity, format_where
+from generator.loading.messages import MessageFile, load_messages
 from generator.loading.model_errors import validation_issues
 from generator.loading.yaml_reader import read_yaml_file
 from generator.model.registry import CATALOG_FILES, FOLDER_KINDS, LISTED_KINDS
@@ -40,6 +41,8 @@ class LoadedFiles:
     broken_catalogs: set[str] = field(default_factory=set)
     # Files that failed the first pass but are mappings: their references are still checked.
     partial: list[tuple[type[BaseModel], Origin]] = field(default_factory=list)
+    # The project's own wording, strings/<lang>.yaml (see generator.loading.messages).
+    messages: list[MessageFile] = field(default_factory=list)
 
 
 def _display(project: Path, path: Path) -> str:
@@ -245,4 +248,7 @@ def load_files(project: Path) -> LoadedFiles:
                     )
                 )
     _index_nested(loaded)
+    loaded.messages, message_issues, message_files = load_messages(project)
+    loaded.issues.extend(message_issues)
+    loaded.files_read += message_files
     return loaded

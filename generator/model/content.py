@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar, overload
 
 from pydantic import BaseModel
 
+from generator.messages import NO_OVERRIDES, Overrides
 from generator.model import registry
 from generator.model.case import Case
 from generator.model.catalog import GlossaryTerm, Reference
@@ -92,6 +93,8 @@ class Content:
     entities: Mapping[str, Mapping[str, Any]]
     links: Links
     locator: Locator | None = field(default=None, compare=False, repr=False)
+    # The project's own wording (strings/<lang>.yaml): language -> message key -> text.
+    messages: Overrides = field(default_factory=lambda: NO_OVERRIDES)
 
     def place_of(self, kind: str, entity_id: str, path: KeyPath = ()) -> Place | None:
         """Where a value of an entity (kind 'site' for site.yaml) is written; None when the

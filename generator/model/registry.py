@@ -88,7 +88,7 @@ class Labels:
 
     singular: str
     plural: str
-    title: str | None = None  # a key of the site's strings, where the kind has a section
+    title: str | None = None  # a message key (generator.messages), where the kind has a section
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.messages import message
 from generator.model.content import Content
-from generator.render.diagrams.strings import count_label, label
 from generator.render.diagrams.svg import (
     INK,
     LINE,
@@ -24,7 +24,16 @@ ROW = 78
 IDENT = "pk-framework"
 
 
-def _cell(x: float, y: float, w: float, h: float, n: int, lang: str, colours: Palette) -> str:
+def _count_label(content: Content, lang: str, n: int) -> str:
+    """'1 practice', '3 practices', 'none'."""
+    if n == 0:
+        return message(lang, "practices_none", content.messages)
+    if n == 1:
+        return message(lang, "practices_one", content.messages)
+    return message(lang, "practices_many", content.messages, n=n)
+
+
+def _cell(x: float, y: float, w: float, h: float, n: int, count: str, colours: Palette) -> str:
     # Cell fill by number of practices: lighter to darker, always with the number written in it.
     shade = colours.shades[min(n, len(colours.shades) - 1)]
     text_fill = INK
@@ -34,7 +43,7 @@ def _cell(x: float, y: float, w: float, h: float, n: int, lang: str, colours: Pa
         f'stroke="{LINE}" stroke-width="1"/>'
         + text_lines([big], x + w / 2, y + h / 2 + 2, 22, anchor="middle", weight="bold",
                      fill=text_fill)
-        + text_lines([count_label(lang, n)], x + w / 2, y + h / 2 + 22, 12, anchor="middle",
+        + text_lines([count], x + w / 2, y + h / 2 + 22, 12, anchor="middle",
                      fill=MUTED)
     )
 
@@ -61,16 +70,16 @@ def framework_svg(content: Content, lang: str) -> str:
 
     parts: list[str] = []
     # Column groups: levels, then phases with an arrow (phases follow each other in time).
-    parts.append(text_lines([label(lang, "levels")], levels_x + cell_w * len(levels) / 2,
+    parts.append(text_lines([message(lang, "levels", content.messages)], levels_x + cell_w * len(levels) / 2,
                             MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
-    parts.append(text_lines([label(lang, "phases")], phases_x + cell_w * len(phases) / 2,
+    parts.append(text_lines([message(lang, "phases", content.messages)], phases_x + cell_w * len(phases) / 2,
                             MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
     arrow_y = MARGIN + 26
     arrow_end = phases_x + cell_w * len(phases) - 6
     parts.append(f'<line x1="{phases_x + 6:g}" y1="{arrow_y:g}" x2="{arrow_end:g}" '
                  f'y2="{arrow_y:g}" stroke="{colours.primary_text}" stroke-width="2" '
                  f'marker-end="url(#{IDENT}-arrow)"/>')
-    parts.append(text_lines([label(lang, "families")], MARGIN, MARGIN + HEAD_GROUP + head_h - 10,
+    parts.append(text_lines([message(lang, "families", content.messages)], MARGIN, MARGIN + HEAD_GROUP + head_h - 10,
                             15, weight="bold", fill=colours.primary_text))
     for i, lines in enumerate(head_names):
         x = (levels_x + i * cell_w) if i < len(levels) else (phases_x + (i - len(levels)) * cell_w)
@@ -91,18 +100,20 @@ def framework_svg(content: Content, lang: str) -> str:
         name = family.name.get(lang, default)
         parts.append(text_lines(wrap(name, LABEL_COL - 60, 14, 2), MARGIN + 44, y + 22, 14,
                                 weight="bold"))
-        approach = label(lang, family.approach) if family.approach else ""
+        approach = message(lang, f"legend_{family.approach}", content.messages) if family.approach else ""
         if approach:
             parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
         counts: list[str] = []
         for c, level in enumerate(levels):
             n = sum(1 for p in practices if level.id in p.levels)
-            parts.append(_cell(levels_x + c * cell_w, y, cell_w, ROW - 6, n, lang, colours))
-            counts.append(f"{level.name.get(lang, default)}: {count_label(lang, n)}")
+            count = _count_label(content, lang, n)
+            parts.append(_cell(levels_x + c * cell_w, y, cell_w, ROW - 6, n, count, colours))
+            counts.append(f"{level.name.get(lang, default)}: {count}")
         for c, phase in enumerate(phases):
             n = sum(1 for p in practices if phase.id in p.phases)
-            parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, lang, colours))
-            counts.append(f"{phase.name.get(lang, default)}: {count_label(lang, n)}")
+            count = _count_label(content, lang, n)
+            parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, count, colours))
+            counts.append(f"{phase.name.get(lang, default)}: {count}")
         kind = f" ({approach})" if approach else ""
         rows_desc.append(f"{family.number}. {name}{kind}: " + "; ".join(counts) + ".")
 
@@ -110,18 +121,18 @@ def framework_svg(content: Content, lang: str) -> str:
         legend_y = top + ROW * len(families) + 12
         parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{colours.pale}" '
                      f'stroke="{LINE}"/>')
-        parts.append(text_lines([label(lang, "adapted")], MARGIN + 36, legend_y + 14, 13))
+        parts.append(text_lines([message(lang, "legend_adapted", content.messages)], MARGIN + 36, legend_y + 14, 13))
         lx = MARGIN + 220
         parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
                      f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
-        parts.append(text_lines([label(lang, "renewed")], lx + 36, legend_y + 14, 13))
+        parts.append(text_lines([message(lang, "legend_renewed", content.messages)], lx + 36, legend_y + 14, 13))
 
     defs = (arrow_marker(IDENT, colours.primary_text)
             + f'<pattern id="{IDENT}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
               f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colours.pale}"/>'
               f'<line x1="0" y1="0" x2="0" y2="8" stroke="{colours.hatch}" stroke-width="3"/></pattern>')
-    title = label(lang, "framework_title")
-    desc = label(lang, "framework_desc", families=len(families), rows=" ".join(rows_desc))
+    title = message(lang, "framework_title", content.messages)
+    desc = message(lang, "framework_desc", content.messages, families=len(families), rows=" ".join(rows_desc))
     return document(IDENT, WIDTH, height, title, desc, "".join(parts), defs)
 
 

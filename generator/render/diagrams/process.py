@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.messages import message
 from generator.model.content import Content
-from generator.render.diagrams.strings import label
 from generator.render.diagrams.svg import (
     LINE,
     MUTED,
@@ -51,14 +51,14 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
                      f'fill="{colours.paler}" stroke="{colours.primary}" stroke-width="1.5"/>')
         parts.append(f'<path d="M{x:g},{y + BAND:g} V{y + 8:g} a8,8 0 0 1 8,-8 H{x + BOX - 8:g} '
                      f'a8,8 0 0 1 8,8 V{y + BAND:g} z" fill="{colours.primary}"/>')
-        parts.append(text_lines([label(lang, "step", n=i + 1)], x + 12, y + 20, 14, weight="bold",
+        parts.append(text_lines([message(lang, "step", content.messages, n=i + 1)], x + 12, y + 20, 14, weight="bold",
                                 fill=colours.on_primary))
         ty = y + BAND + 14 + TITLE_SIZE * 0.8
         parts.append(text_lines(title_lines, x + 12, ty, TITLE_SIZE, weight="bold"))
         sep = y + BAND + 14 + title_h + 8
         parts.append(f'<line x1="{x + 12:g}" y1="{sep:g}" x2="{x + BOX - 12:g}" y2="{sep:g}" '
                      f'stroke="{LINE}" stroke-width="1" stroke-dasharray="3 3"/>')
-        parts.append(text_lines([label(lang, "who") + ":"], x + 12, sep + 20, 12, weight="bold",
+        parts.append(text_lines([message(lang, "actors", content.messages) + ":"], x + 12, sep + 20, 12, weight="bold",
                                 fill=MUTED))
         ay = sep + 20 + ACTOR_SIZE * 1.4
         # A small person mark before each actor: the label carries the meaning, not the mark.
@@ -75,8 +75,8 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
             mid = y + box_h / 2
             parts.append(f'<line x1="{ax:g}" y1="{mid:g}" x2="{ax + GAP - 8:g}" y2="{mid:g}" '
                          f'stroke="{LINE}" stroke-width="2.5" marker-end="url(#{ident}-arrow)"/>')
-        described.append(f"{label(lang, 'step', n=i + 1)}: {full_titles[i]} "
-                         f"({label(lang, 'who')}: {', '.join(actors)}).")
-    title = label(lang, "process_title", name=name)
-    desc = label(lang, "process_desc", count=len(steps), steps=" ".join(described))
+        described.append(f"{message(lang, 'step', content.messages, n=i + 1)}: {full_titles[i]} "
+                         f"({message(lang, 'actors', content.messages)}: {', '.join(actors)}).")
+    title = message(lang, "process_title", content.messages, name=name)
+    desc = message(lang, "process_desc", content.messages, count=len(steps), steps=" ".join(described))
     return document(ident, width, height, title, desc, "".join(parts), arrow_marker(ident))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.messages import message
 from generator.model.content import Content
-from generator.render.diagrams.strings import label
 from generator.render.diagrams.svg import (
     INK,
     LINE,
@@ -44,7 +44,7 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
             described.append(f"{event.date}, {phase_name}: {title}.")
             count += 1
         if not rows:
-            rows.append(("", [label(lang, "no_dated_event")]))
+            rows.append(("", [message(lang, "no_dated_event", content.messages)]))
         heights = [len(lines) * SIZE * 1.25 + GAP for _, lines in rows]
         band_h = max(sum(heights) + GAP, 56)
         fill = colours.pale if index % 2 == 0 else colours.paler
@@ -70,9 +70,9 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
             f'stroke="{LINE}" stroke-width="2"/>')
     height = y + MARGIN - 4
     short = case.short_title.get(lang, default)
-    title = label(lang, "timeline_title", case=short)
-    desc = (label(lang, "timeline_desc", count=count, events=" ".join(described)) if count
-            else label(lang, "no_events"))
+    title = message(lang, "timeline_title", content.messages, case=short)
+    desc = (message(lang, "timeline_desc", content.messages, count=count, events=" ".join(described)) if count
+            else message(lang, "no_events", content.messages))
     # The axis goes first so the event dots are drawn over it.
     return document(ident, WIDTH, height, title, desc, _bands_then_axis(parts, axis))
 

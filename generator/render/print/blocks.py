@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.messages import has
 from generator.model.quote import Quote
 from generator.render.citation import citation_in_parentheses
-from generator.render.print import labels
 from generator.render.print.context import RenderContext
 from generator.render.print.typst_code import Code, call, seq, string, text
 
@@ -52,7 +52,7 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     """A quote as an attributed quotation, labelled where it is printed first."""
     item: Quote = ctx.content.quotes[quote_id]
     attribution = ctx.t(item.speaker.label)
-    source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no-date"))
+    source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no_date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
     body = text(ctx.trace(item.text, item.words()))
     if item.language != ctx.lang:
@@ -68,14 +68,14 @@ def _language_note(ctx: RenderContext, item: Quote) -> Code | None:
     language, labelled as a translation and by whom; else which language they are in."""
     if item.language == ctx.lang:
         return None
-    language = ctx.w(f"lang-{item.language}") if labels.has(f"lang-{item.language}") else item.language
+    language = ctx.w(f"lang_{item.language}") if has(f"lang_{item.language}") else item.language
     translation = item.translation(ctx.lang)
     if translation is None:
-        return text(f"({ctx.w('quote-said-in', language=language)})")
+        return text(f"({ctx.w('quote_said_in', language=language)})")
     if item.translated_by is None:
-        label = ctx.w("quote-translation-own", language=language)
+        label = ctx.w("quote_translation_own", language=language)
     else:
-        label = ctx.w("quote-translation-by", language=language, by=ctx.t(item.translated_by))
+        label = ctx.w("quote_translation_by", language=language, by=ctx.t(item.translated_by))
     return seq([call("emph", text(label)), text(ctx.trace(item.text, translation))], Code('" "'))
 
 

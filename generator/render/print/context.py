@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.messages import message
 from generator.model.content import Content
 from generator.model.text import LocalizedText
 from generator.render.citation import citation
 from generator.render.images import local_image, project_path
-from generator.render.print import labels
 from generator.render.print.sourcemap import PART, Traced
 from generator.render.print.typst_code import Code, call, text
 
@@ -57,7 +57,7 @@ class RenderContext:
 
     def w(self, key: str, **values: object) -> str:
         """One of the generator's own words in this language."""
-        return labels.word(self.lang, key, **values)
+        return message(self.lang, key, self.content.messages, **values)
 
     def anchor(self, kind: str, entity_id: str) -> str | None:
         """The label for the entity's first printing here; None when it is already placed."""
@@ -73,7 +73,7 @@ class RenderContext:
         if kind == "quote" and not label and self.content.quotes[entity_id].language != self.lang:
             body = call("text", body, lang=self.content.quotes[entity_id].language)  # the words as said
         if f"{kind}:{entity_id}" in self.targets:
-            return call("pk-xref", label_name(kind, entity_id), body, self.w("page-word"))
+            return call("pk-xref", label_name(kind, entity_id), body, self.w("page_word"))
         return call("emph", body)
 
     def name_of(self, kind: str, entity_id: str) -> str:
@@ -86,7 +86,7 @@ class RenderContext:
             short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
             return f"\u201c{short}\u201d"
         if kind == "reference":
-            return citation(entity, self.w("no-date"))
+            return citation(entity, self.w("no_date"))
         for attribute in ("title", "name", "term"):
             value = getattr(entity, attribute, None)
             if isinstance(value, LocalizedText):

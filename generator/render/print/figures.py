@@ -32,16 +32,16 @@ def _figure(ctx: RenderContext, stem: str, svg: str, caption: str) -> Code:
 
 def framework_figure(ctx: RenderContext) -> Code:
     """The framework figure (families × levels × phases)."""
-    return _figure(ctx, "framework", framework_svg(ctx.content, ctx.lang), ctx.w("framework-figure"))
+    return _figure(ctx, "framework", framework_svg(ctx.content, ctx.lang), ctx.w("framework_figure"))
 
 
 def process_figure(ctx: RenderContext, process_id: str) -> Code:
     """The flow of one process."""
     svg = process_svg(ctx.content, process_id, ctx.lang)
-    return _figure(ctx, f"process-{process_id}", svg, ctx.w("process-figure"))
+    return _figure(ctx, f"process-{process_id}", svg, ctx.w("process_figure"))
 
 
 def timeline_figure(ctx: RenderContext, case_id: str) -> Code:
     """The timeline of one case."""
     svg = timeline_svg(ctx.content, case_id, ctx.lang)
-    return _figure(ctx, f"timeline-{case_id}", svg, ctx.w("timeline-figure"))
+    return _figure(ctx, f"timeline-{case_id}", svg, ctx.w("timeline_figure"))

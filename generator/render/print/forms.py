@@ -30,7 +30,7 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) ->
         return call("pk-rating", text(ctx.t(item.label)), item.scale,
                     text(ctx.t(item.low)), text(ctx.t(item.high)))
     if isinstance(item, SignatureItem):
-        words = [ctx.w("signature"), ctx.w("signer-name"), ctx.w("sign-date")]
+        words = [ctx.w("signature"), ctx.w("name"), ctx.w("date")]
         return call("pk-signature", text(ctx.t(item.label)), [text(w) for w in words])
     if isinstance(item, InfoItem):
         return call("pk-info", md.content(ctx.t(item.text), level))
@@ -43,9 +43,9 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     md = MarkdownWriter(ctx)
     meta: list[tuple[str, Code]] = []
     if tool.users:
-        meta.append((ctx.w("used-by"), refs(ctx, "role", tool.users)))
+        meta.append((ctx.w("users"), refs(ctx, "role", tool.users)))
     if tool.practices:
-        meta.append((ctx.w("supports"), refs(ctx, "practice", tool.practices)))
+        meta.append((ctx.w("supports_short"), refs(ctx, "practice", tool.practices)))
     purpose, more = md.lead_and_rest(ctx.t(tool.purpose), level)
     out: list[Code | None] = [
         heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),

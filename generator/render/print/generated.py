@@ -39,7 +39,7 @@ def _families_table(ctx: RenderContext) -> Code:
             for f in families))
     return table("(auto, 1.3fr, auto, 2fr)", ["", ctx.w("name"), ctx.w("approach"), ctx.w("description")], (
         [text(str(f.number)), call("strong", ctx.ref("family", f.id, None)),
-         text(ctx.w(f.approach) if f.approach else "—"), text(ctx.t(f.short))]
+         text(ctx.w(f"approach_{f.approach}") if f.approach else "—"), text(ctx.t(f.short))]
         for f in families))
 
 
@@ -52,7 +52,7 @@ def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
         definition = md.inline(ctx.t(term.definition))
         if term.see_also:
             also = ", ".join(ctx.t(ctx.content.terms[t].term) for t in term.see_also)
-            definition = seq([definition, text(f" {ctx.w('see-also')}: {also}.")])
+            definition = seq([definition, text(f" {ctx.w('see_also')}: {also}.")])
         rows.append([call("strong", text(ctx.t(term.term))),
                      text(ctx.t(term.abbreviation) if term.abbreviation else ""), definition])
     return compact([
@@ -63,7 +63,7 @@ def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
 
 def _reference(ctx: RenderContext, ref: Reference) -> Code:
     authors = ", ".join(ref.authors)
-    year = str(ref.year) if ref.year is not None else ctx.w("no-date")
+    year = str(ref.year) if ref.year is not None else ctx.w("no_date")
     parts: list[Code] = [text(f"{authors} ({year}). " if authors else f"({year}). "),
                          text(ref.title.rstrip(".") + ". ")]
     if ref.venue:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.downloads import DownloadKind
+from generator.messages import long_date, message
 from generator.model.content import Content
 from generator.model.document import Document, DocumentSection, GeneratedSection, TextSection
 from generator.render.palette import palette
@@ -23,7 +24,6 @@ from generator.render.print.blocks import heading
 from generator.render.print.context import RenderContext
 from generator.render.print.forms import render_tool
 from generator.render.print.generated import render_framework, render_glossary, render_references
-from generator.render.print.labels import long_date, word
 from generator.render.print.markdown import MarkdownWriter
 from generator.render.print.sections import (
     render_case,
@@ -102,6 +102,9 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
           subtitle: str | None = None, summary: str | None = None,
           audience: tuple[str, ...] = (), front_pages: int = 0,
           more_facts: tuple[tuple[str, str], ...] = ()) -> dict[str, object]:
+    def w(key: str, **values: object) -> str:
+        return message(lang, key, content.messages, **values)
+
     site = content.site
     default = content.default_language
     organization = site.organization.get(lang, default)
@@ -109,11 +112,11 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
                                if a in content.audiences)
     facts = []
     if audience_names:
-        facts.append((word(lang, "for"), audience_names))
+        facts.append((w("audience"), audience_names))
     facts += more_facts
-    facts += [(word(lang, "organization"), organization), (word(lang, "version"), site.version),
-              (word(lang, "date"), long_date(options.timestamp, lang))]
-    licence = word(lang, "licence", licence=site.licence.name)
+    facts += [(w("organization"), organization), (w("version"), site.version),
+              (w("date"), long_date(options.timestamp, lang, content.messages))]
+    licence = w("licence_line", licence=site.licence.name)
     colours = palette(site.colours)
     contact = site.contact.email or site.contact.name.get(lang, default)
     return {
@@ -133,15 +136,14 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
         "paper": site.paper,  # in the source, hence in the cache key
         "kind-label": text(kind_label),
         "footer-left": text(f"{organization} · {title}"),
-        "labels": {"contents": text(word(lang, "contents")),
-                   "page-of": [word(lang, "page-before"), word(lang, "page-between"),
-                               word(lang, "page-after")]},
+        "labels": {"contents": text(w("contents")),
+                   "page-of": [w("page_before"), w("page_between"), w("page_after")]},
         "cover-facts": [[text(k), text(v)] for k, v in facts],
-        "licence-line": text(f"{licence} {word(lang, 'contact', contact=contact)} "
+        "licence-line": text(f"{licence} {w('contact_line', contact=contact)} "
                              f"© {options.timestamp.year} {organization}"),
         "front-pages": front_pages,  # pages without header and footer (the cover)
-        "sheet-note": text(f"{kind_label} · {word(lang, 'version')} {site.version} · "
-                           f"{long_date(options.timestamp, lang)}"),
+        "sheet-note": text(f"{kind_label} · {w('version')} {site.version} · "
+                           f"{long_date(options.timestamp, lang, content.messages)}"),
     }
 
 
@@ -186,7 +188,7 @@ def document_job(content: Content, doc: Document, lang: str, options: PrintOptio
 
     body, ctx = _render_twice(content, lang, build, project, trace)
     title = ctx.t(doc.title)
-    meta = _meta(content, lang, options, title=title, kind_label=word(lang, "document"),
+    meta = _meta(content, lang, options, title=title, kind_label=ctx.w("dl_document"),
                  subtitle=ctx.t(doc.subtitle) or None, summary=ctx.t(doc.summary),
                  audience=tuple(doc.audience), front_pages=1)
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
@@ -201,7 +203,7 @@ def role_card_job(content: Content, role_id: str, lang: str, options: PrintOptio
     body, ctx = _render_twice(content, lang, lambda c: render_role(c, role_id, card=True), project,
                               trace)
     title = ctx.name_of("role", role_id)
-    meta = _meta(content, lang, options, title=title, kind_label=word(lang, "role-card"))
+    meta = _meta(content, lang, options, title=title, kind_label=ctx.w("dl_role-card"))
     meta["text-size"] = Code("9.5pt")
     source, marked = _source(ctx, meta, "pk-sheet", _from(ctx, FieldOrigin("role", role_id), body))
     return PrintJob(f"{lang}/roles/{role_id}.pdf", str(title), "role-card", "role", role_id, (), lang,
@@ -214,7 +216,7 @@ def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions,
     body, ctx = _render_twice(content, lang, lambda c: render_tool(c, tool_id), project, trace)
     tool = content.tools[tool_id]
     title = ctx.t(tool.title)
-    meta = _meta(content, lang, options, title=title, kind_label=ctx.w("kind-" + tool.kind),
+    meta = _meta(content, lang, options, title=title, kind_label=ctx.w("kind_" + tool.kind),
                  audience=tuple(tool.audience))
     source, marked = _source(ctx, meta, "pk-sheet", _from(ctx, FieldOrigin("tool", tool_id), body))
     return PrintJob(f"{lang}/tools/{tool_id}.pdf", str(title), "tool", "tool", tool_id,
@@ -227,11 +229,11 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
     body, ctx = _render_twice(content, lang, lambda c: render_workbook(c, path_id), project, trace)
     path = content.paths[path_id]
     title = ctx.t(path.title)
-    kind_label = word(lang, "workbook")
+    kind_label = ctx.w("dl_workbook")
     total = sum(content.modules[m].duration_minutes for m in path.modules)
     meta = _meta(content, lang, options, title=title, kind_label=kind_label, subtitle=kind_label,
                  summary=ctx.t(path.summary), audience=(path.audience,), front_pages=1,
-                 more_facts=((word(lang, "total-duration"), duration(ctx, total)),))
+                 more_facts=((ctx.w("total_duration"), duration(ctx, total)),))
     meta["logo"] = ctx.add_asset(content.site.logo) if content.site.logo else None
     meta["contents-depth"] = 1  # the modules and the answer key: their inner headings are alike
     meta["header-right"] = text(kind_label)  # the path's title is in the footer already

@@ -26,6 +26,9 @@ from generator.render.print.figures import process_figure, timeline_figure
 from generator.render.print.markdown import MarkdownWriter
 from generator.render.print.typst_code import Code, call, seq, text
 
+# A role card says "Patient role" where the site's lists say "Patient"; the other types read the same.
+_ROLE_TYPES = {"patient": "cat_patient_role"}
+
 
 def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool = False) -> list[Code]:
     """A role: who, responsibilities, who it works with, day one (tick boxes on a card)."""
@@ -34,33 +37,33 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     name = ctx.t(role.name)
     if role.abbreviation is not None:
         name = f"{name} ({ctx.t(role.abbreviation)})"
-    meta = [(ctx.w("category"), text(ctx.w(f"cat-{role.category}")))]
+    meta = [(ctx.w("role_type"), text(ctx.w(_ROLE_TYPES.get(role.category, f"cat_{role.category}"))))]
     if role.level is not None:
         meta.append((ctx.w("level"), text(ctx.name_of("level", role.level))))
     out: list[Code | None] = [
         heading(level, name, ctx.anchor("role", role_id)),
         lead(text(ctx.t(role.summary))),
         facts(meta),
-        heading(level + 1, ctx.w("who")),
+        heading(level + 1, ctx.w("who_holds_role")),
         md.content(ctx.t(role.who), level + 1),
         heading(level + 1, ctx.w("responsibilities")),
         bullets(md.inline(ctx.t(item)) for item in role.responsibilities),
     ]
     if role.works_with and card:
-        out.append(heading(level + 1, ctx.w("works-with")))
+        out.append(heading(level + 1, ctx.w("works_with")))
         out.append(call("pk-p", refs(ctx, "role", role.works_with)))
     elif role.works_with:
-        out.append(heading(level + 1, ctx.w("works-with")))
+        out.append(heading(level + 1, ctx.w("works_with")))
         out.append(bullets(
             seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.roles[other].summary))])
             for other in role.works_with))
     if role.day_one:
-        out.append(heading(level + 1, ctx.w("day-one")))
+        out.append(heading(level + 1, ctx.w("day_one")))
         out.extend(call("pk-check", md.inline(ctx.t(item)), None) for item in role.day_one)
     if card:
         practices = ctx.content.related("role", role_id, "practice")
         if practices:
-            out.append(heading(level + 1, ctx.w("practices-of-role")))
+            out.append(heading(level + 1, ctx.w("role_takes_part_in")))
             items = [ctx.ref("practice", pid, None) for pid in practices]
             half = (len(items) + 1) // 2
             out.append(call("pk-two-lists", items[:half], items[half:]))
@@ -82,8 +85,8 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
         bullets(text(ctx.t(item)) for item in program.objectives),
     ]
     if program.committee:
-        out.append(heading(level + 1, ctx.w("committee")))
-        out.append(table("(1.2fr, 0.8fr, 2fr)", [ctx.w("role"), ctx.w("count"), ctx.w("note")], (
+        out.append(heading(level + 1, ctx.w("committee_composition")))
+        out.append(table("(1.2fr, 0.8fr, 2fr)", [ctx.w("role"), ctx.w("how_many"), ctx.w("notes")], (
             [ctx.ref("role", seat.role, None), text(ctx.t(seat.count)),
              md.inline(ctx.t(seat.note)) if seat.note else text("")]
             for seat in program.committee)))
@@ -92,13 +95,13 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
     if program.supervision is not None:
         out += [heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
     if program.first_year_support is not None:
-        out += [heading(level + 1, ctx.w("first-year")),
+        out += [heading(level + 1, ctx.w("first_year")),
                 md.content(ctx.t(program.first_year_support), level + 1)]
     if program.rules:
         out += [heading(level + 1, ctx.w("rules")),
                 bullets(md.inline(ctx.t(rule)) for rule in program.rules)]
     if program.core_skills:
-        out.append(heading(level + 1, ctx.w("core-skills")))
+        out.append(heading(level + 1, ctx.w("core_skills")))
         out.append(table("(1fr, 2fr)", [ctx.w("skill"), ctx.w("meaning")], (
             [text(ctx.t(skill.name)), md.inline(ctx.t(skill.description))]
             for skill in program.core_skills)))
@@ -128,7 +131,7 @@ def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[
         if step.outputs:
             pairs.append((ctx.w("outputs"), text("; ".join(ctx.t(o) for o in step.outputs))))
         if step.tools:
-            pairs.append((ctx.w("tools"), refs(ctx, "tool", step.tools)))
+            pairs.append((ctx.w("tools_support"), refs(ctx, "tool", step.tools)))
         out.append(facts(pairs))
         out.append(md.content(ctx.t(step.description), level + 2))
     return compact(out)
@@ -149,24 +152,24 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         facts(meta),
     ]
     if practice.status == "open-challenge":
-        out.append(call("pk-callout", "warning", None, text(ctx.w("open-challenge")),
+        out.append(call("pk-callout", "warning", None, text(ctx.w("open_challenge_note")),
                         palette(ctx.content.site.colours).callout("open-challenge")))
     out.append(md.content(ctx.t(practice.description), level))
     out += [heading(level + 1, ctx.w("why")), md.content(ctx.t(practice.why), level + 1)]
     if practice.how_to:
-        out += [heading(level + 1, ctx.w("how-to")),
+        out += [heading(level + 1, ctx.w("how_to")),
                 numbered(md.inline(ctx.t(step)) for step in practice.how_to)]
     if practice.pitfalls:
         out += [heading(level + 1, ctx.w("pitfalls")),
                 bullets(md.inline(ctx.t(p)) for p in practice.pitfalls)]
     if practice.observed_in:
-        out.append(heading(level + 1, ctx.w("observed-in")))
+        out.append(heading(level + 1, ctx.w("observed_in")))
         out.append(bullets(
             seq([call("strong", ctx.ref("case", obs.case, ctx.name_of("case", obs.case))),
                  text(": "), md.inline(ctx.t(obs.what))])
             for obs in practice.observed_in))
     if practice.toolkits_add:
-        out += [heading(level + 1, ctx.w("toolkits-add")),
+        out += [heading(level + 1, ctx.w("published_toolkits_add")),
                 bullets(md.inline(ctx.t(x)) for x in practice.toolkits_add)]
     quotes = list(dict.fromkeys([*practice.evidence, *ctx.content.related("practice", practice_id, "quote")]))
     if quotes:
@@ -174,11 +177,11 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         out.extend(quote(ctx, qid) for qid in quotes)
     tail = []
     if practice.roles:
-        tail.append((ctx.w("roles"), refs(ctx, "role", practice.roles)))
+        tail.append((ctx.w("roles_involved"), refs(ctx, "role", practice.roles)))
     if practice.tools:
-        tail.append((ctx.w("tools"), refs(ctx, "tool", practice.tools)))
+        tail.append((ctx.w("tools_support"), refs(ctx, "tool", practice.tools)))
     if practice.related:
-        tail.append((ctx.w("related"), refs(ctx, "practice", practice.related)))
+        tail.append((ctx.w("related_practices"), refs(ctx, "practice", practice.related)))
     out.append(facts(tail))
     return compact(out)
 
@@ -190,7 +193,7 @@ def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Co
     out: list[Code | None] = [
         heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
         lead(text(ctx.t(family.short))),
-        facts([(ctx.w("approach"), text(ctx.w(family.approach)))] if family.approach else []),
+        facts([(ctx.w("approach"), text(ctx.w(f"approach_{family.approach}")))] if family.approach else []),
     ]
     if family.description is not None:
         out.append(md.content(ctx.t(family.description), level))
@@ -204,8 +207,8 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     case: Case = ctx.content.cases[case_id]
     md = MarkdownWriter(ctx)
     profile = case.profile
-    rows = [(ctx.w("organization-type"), profile.organization_type), (ctx.w("setting"), profile.setting),
-            (ctx.w("clinical-area"), profile.clinical_area), (ctx.w("unit"), profile.unit),
+    rows = [(ctx.w("organization"), profile.organization_type), (ctx.w("setting"), profile.setting),
+            (ctx.w("clinical_area"), profile.clinical_area), (ctx.w("unit"), profile.unit),
             (ctx.w("coordination"), profile.coordination)]
     # Every profile field is optional: a row only for what the case tells, no heading over nothing.
     cells = [[text(k), text(ctx.t(v))] for k, v in rows if v is not None]
@@ -213,13 +216,13 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     if profile.qi_team:
         team = seq([seq([text(f"{ctx.t(seat.count)} × "), ctx.ref("role", seat.role, None)])
                     for seat in profile.qi_team], Code("linebreak()"))
-        cells.append([text(ctx.w("qi-team")), team])
+        cells.append([text(ctx.w("qi_team")), team])
     out: list[Code | None] = [
         heading(level, ctx.t(case.title), ctx.anchor("case", case_id)),
         lead(text(ctx.t(case.summary))),
         heading(level + 1, ctx.w("profile")) if cells else None,
         call("pk-pairs", cells) if cells else None,
-        heading(level + 1, ctx.w("story")),
+        heading(level + 1, ctx.w("story_short")),
         timeline_figure(ctx, case_id),
     ]
     for chapter in case.story:
@@ -233,10 +236,10 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     if activities.team_level or activities.other_levels:
         out.append(heading(level + 1, ctx.w("activities")))
         if activities.team_level:
-            out += [heading(level + 2, ctx.w("team-level")),
+            out += [heading(level + 2, ctx.w("team_level")),
                     bullets(md.inline(ctx.t(x)) for x in activities.team_level)]
         if activities.other_levels:
-            out += [heading(level + 2, ctx.w("other-levels")),
+            out += [heading(level + 2, ctx.w("other_levels_of_organization")),
                     bullets(md.inline(ctx.t(x)) for x in activities.other_levels)]
     if case.outcomes:
         out.append(heading(level + 1, ctx.w("outcomes")))
@@ -249,7 +252,7 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
         out += [heading(level + 1, ctx.w("challenges")),
                 bullets(md.inline(ctx.t(x)) for x in case.challenges)]
     if case.practices:
-        out += [heading(level + 1, ctx.w("practices-observed")),
+        out += [heading(level + 1, ctx.w("practices_observed")),
                 bullets(ctx.ref("practice", pid, None) for pid in case.practices)]
     quotes = ctx.content.related("case", case_id, "quote")
     if quotes:
@@ -263,9 +266,9 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
     module: Module = ctx.content.modules[module_id]
     md = MarkdownWriter(ctx)
     meta = [(ctx.w("duration"), text(ctx.w("minutes", n=module.duration_minutes))),
-            (ctx.w("audience"), text(", ".join(ctx.name_of("audience", a) for a in module.audience)))]
+            (ctx.w("intended_audience"), text(", ".join(ctx.name_of("audience", a) for a in module.audience)))]
     if module.prerequisites:
-        meta.append((ctx.w("prerequisites"), refs(ctx, "module", module.prerequisites)))
+        meta.append((ctx.w("before_this_module"), refs(ctx, "module", module.prerequisites)))
     out: list[Code | None] = [
         heading(level, ctx.t(module.title), ctx.anchor("module", module_id)),
         lead(text(ctx.t(module.summary))),
@@ -277,11 +280,11 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         out.append(heading(level + 1, ctx.t(section.title)))
         out.append(md.content(ctx.t(section.body), level + 1))
     if module.key_points:
-        out.append(call("pk-callout", "tip", text(ctx.w("key-points")),
+        out.append(call("pk-callout", "tip", text(ctx.w("key_points")),
                         call("list", *[text(ctx.t(p)) for p in module.key_points]),
                         palette(ctx.content.site.colours).callout("key-points")))
     if module.checks:
-        out.append(heading(level + 1, ctx.w("checks")))
+        out.append(heading(level + 1, ctx.w("check_your_knowledge")))
         for number, check in enumerate(module.checks, start=1):
             out.append(call("pk-question", text(f"{number}. {ctx.t(check.question)}")))
             out.extend(call("pk-check", text(ctx.t(choice.text)), None) for choice in check.displayed_choices())
@@ -292,6 +295,6 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
                  seq([md.inline(ctx.t(c.feedback)) for c in check.displayed_choices() if c.correct], Code('" "'))])
             for check in module.checks))
     if module.reflection:
-        out.append(heading(level + 1, ctx.w("reflection")))
+        out.append(heading(level + 1, ctx.w("reflection_heading")))
         out.extend(call("pk-lines", text(ctx.t(prompt)), 3, None) for prompt in module.reflection)
     return compact(out)

@@ -29,12 +29,12 @@ def duration(ctx: RenderContext, minutes: int) -> str:
     if minutes < 60:
         return ctx.w("minutes", n=minutes)
     hours, rest = divmod(minutes, 60)
-    return ctx.w("hours-minutes", h=hours, m=rest) if rest else ctx.w("hours", h=hours)
+    return ctx.w("hours_minutes", h=hours, m=rest) if rest else ctx.w("hours", h=hours)
 
 
 def pageref(ctx: RenderContext, label: str) -> Code:
     """A link to a labelled place of this PDF that shows its page: "p. 12"."""
-    return call("pk-pageref", label, ctx.w("page-word"))
+    return call("pk-pageref", label, ctx.w("page_word"))
 
 
 def _question_label(module_id: str, check: KnowledgeCheck) -> str:
@@ -49,20 +49,20 @@ def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
     rows = [[text(str(number)), ctx.ref("module", module.id, None),
              text(duration(ctx, module.duration_minutes))]
             for number, module in enumerate(modules, start=1)]
-    rows.append([text(""), call("strong", text(ctx.w("total-duration"))), call("strong", text(duration(ctx, total)))])
+    rows.append([text(""), call("strong", text(ctx.w("total_duration"))), call("strong", text(duration(ctx, total)))])
     return compact([
         heading(1, ctx.w("introduction"), ctx.anchor("path", path.id)),
         lead(text(ctx.t(path.summary))),
-        facts([(ctx.w("for"), text(ctx.name_of("audience", path.audience))),
-               (ctx.w("total-duration"), text(duration(ctx, total))),
-               (ctx.w("module-count"), text(str(len(modules))))]),
-        heading(2, ctx.w("module-count")),
+        facts([(ctx.w("audience"), text(ctx.name_of("audience", path.audience))),
+               (ctx.w("total_duration"), text(duration(ctx, total))),
+               (ctx.w("modules"), text(str(len(modules))))]),
+        heading(2, ctx.w("modules")),
         table("(auto, 1fr, auto)", ["", ctx.w("module"), ctx.w("duration")], rows),
-        heading(2, ctx.w("how-to-use")),
-        call("pk-p", seq([text(ctx.w("how-to-use-answers") + " ("), pageref(ctx, ANSWER_KEY),
-                          text("). " + ctx.w("how-to-use-reflection"))])
+        heading(2, ctx.w("how_to_use")),
+        call("pk-p", seq([text(ctx.w("how_to_use_answers") + " ("), pageref(ctx, ANSWER_KEY),
+                          text("). " + ctx.w("how_to_use_reflection"))])
              if _has_checks(ctx, path) else
-             text(ctx.w("how-to-use-start") + " " + ctx.w("how-to-use-reflection"))),
+             text(ctx.w("how_to_use_start") + " " + ctx.w("how_to_use_reflection"))),
     ])
 
 
@@ -71,7 +71,7 @@ def _has_checks(ctx: RenderContext, path: LearningPath) -> bool:
 
 
 def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck) -> Code:
-    how = ctx.w("choose-all" if check.kind == "multiple" else "choose-one")
+    how = ctx.w("choose_all" if check.kind == "multiple" else "choose_one_short")
     choices = [[text(f"{letter(i)}."), text(ctx.t(choice.text))] for i, choice in enumerate(check.displayed_choices())]
     return call("pk-quiz", text(f"{number} {ctx.t(check.question)}"), text(how), choices,
                 lbl=_question_label(module.id, check))
@@ -83,7 +83,7 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
     md = MarkdownWriter(ctx)
     meta = [(ctx.w("duration"), text(duration(ctx, module.duration_minutes)))]
     if module.prerequisites:
-        meta.append((ctx.w("prerequisites"), refs(ctx, "module", module.prerequisites)))
+        meta.append((ctx.w("before_this_module"), refs(ctx, "module", module.prerequisites)))
     out: list[Code | None] = [
         heading(1, f"{number}. {ctx.t(module.title)}", ctx.anchor("module", module_id)),
         lead(text(ctx.t(module.summary))),
@@ -96,15 +96,15 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
         out.append(md.content(ctx.t(section.body), 2))
     if module.key_points:
         # Kept whole, to sum up the reading before the questions.
-        out.append(call("block", call("pk-callout", "tip", text(ctx.w("key-points")),
+        out.append(call("block", call("pk-callout", "tip", text(ctx.w("key_points")),
                                       call("list", *[text(ctx.t(p)) for p in module.key_points]),
                                       palette(ctx.content.site.colours).callout("key-points")),
                         breakable=False))
     if module.checks:
-        out.append(heading(2, ctx.w("checks")))
+        out.append(heading(2, ctx.w("check_your_knowledge")))
         out.extend(_quiz(ctx, module, f"{number}.{n}", check) for n, check in enumerate(module.checks, start=1))
     if module.reflection:
-        out.append(heading(2, ctx.w("reflection")))
+        out.append(heading(2, ctx.w("reflection_heading")))
         out.extend(call("pk-lines", text(ctx.t(prompt)), REFLECTION_LINES, None, ruled=True)
                    for prompt in module.reflection)
     return compact(out)
@@ -114,10 +114,10 @@ def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
             check: KnowledgeCheck) -> Code:
     shown = check.displayed_choices()
     right = [letter(i) for i, choice in enumerate(shown) if choice.correct]
-    label = ctx.w("correct-answers" if len(right) > 1 else "correct-answer")
+    label = ctx.w("correct_answers" if len(right) > 1 else "correct_answer")
     question = text(f"{number} {ctx.t(check.question)}")
     where = seq([text("("), pageref(ctx, _question_label(module.id, check)), text(")")])
-    choices = [[choice.correct, text(ctx.w("choice-right" if choice.correct else "choice-wrong") + "."),
+    choices = [[choice.correct, text(ctx.w("choice_right" if choice.correct else "choice_wrong") + "."),
                 text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
                for choice in shown]
     answer = seq([call("strong", text(label)), text(" " + ", ".join(right))])
@@ -130,8 +130,8 @@ def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
     if not _has_checks(ctx, path):
         return []
     md = MarkdownWriter(ctx)
-    out: list[Code | None] = [heading(1, ctx.w("answer-key"), ANSWER_KEY),
-                              lead(text(ctx.w("answer-key-lead")))]
+    out: list[Code | None] = [heading(1, ctx.w("answer_key"), ANSWER_KEY),
+                              lead(text(ctx.w("answer_key_lead")))]
     for number, module_id in enumerate(path.modules, start=1):
         module = ctx.content.modules[module_id]
         if not module.checks:

@@ -3,5 +3,5 @@
 `generator.render.site.tree.render_site(content, lang)` returns every page; the MkDocs
 plugin (`generator.adapters.mkdocs_plugin`) publishes them, and `partnerkit build --out`
 writes them to a folder for any other engine. One small module per page kind
-(`pages_*.py`); shared blocks in `components.py`; all UI words in `strings.py`.
+(`pages_*.py`); shared blocks in `components.py`; all UI words in the message catalog, `generator.messages`.
 """

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.downloads import Download
+from generator.messages import message
 from generator.model.content import Content
 from generator.model.text import LocalizedText
 from generator.render.citation import citation
@@ -22,7 +23,6 @@ from generator.render.markup import parse_markdown
 from generator.render.site import urls
 from generator.render.site.excerpt import excerpt
 from generator.render.site.html import Abbreviations, element_html, esc
-from generator.render.site.strings import t
 
 IMAGE_DIR = "assets/images"
 
@@ -67,11 +67,11 @@ class SiteContext:
     # Text
     def s(self, key: str, **values: object) -> str:
         """A UI string, escaped for HTML."""
-        return esc(t(self.lang, key, **values))
+        return esc(message(self.lang, key, self.content.messages, **values))
 
     def raw(self, key: str, **values: object) -> str:
         """A UI string, unescaped (for Markdown headings use md_escape)."""
-        return t(self.lang, key, **values)
+        return message(self.lang, key, self.content.messages, **values)
 
     def plain(self, text: LocalizedText | None) -> str:
         """A localized value as plain text (unescaped)."""

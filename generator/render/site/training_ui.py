@@ -2,7 +2,8 @@
 
 Progress lives in the learner's browser only (localStorage, read and written by
 `assets/training.js`); the pages carry what the script needs as data attributes and
-every word it writes as one JSON attribute (`data-pk-training`), taken from strings.py.
+every word it writes as one JSON attribute (`data-pk-training`), from the message catalog
+(`generator.messages`, with the project's own wording), placeholders left for the script.
 Everything the script fills in is `hidden` in the HTML, so without JavaScript a page
 shows only what works without it, and says so.
 """
@@ -12,12 +13,12 @@ from __future__ import annotations
 import json
 import re
 
+from generator.messages import template
 from generator.model.training import LearningPath, Module
 from generator.render.site import urls
 from generator.render.site.context import SiteContext
 from generator.render.site.html import esc
 from generator.render.site.page import Page, block, heading, make_page
-from generator.render.site.strings import t
 
 # UI strings the script writes, passed to it through data-pk-training.
 JS_STRINGS = (
@@ -25,7 +26,8 @@ JS_STRINGS = (
     "some_wrong", "some_missing", "mark_done", "mark_not_done", "done_on", "not_done", "progress_text",
     "path_complete", "next_module", "score", "no_checks", "not_done_yet", "reset_confirm", "reset_done",
     "summary", "made_on", "name", "learning_paths", "modules_done", "total_done", "minutes", "first_try",
-    "latest", "checks_short", "duration", "answered", "modules_count", "modules_one",
+    "latest", "checks_short", "duration", "answered", "modules_count", "modules_one", "label_value",
+    "summary_file",
 )
 
 
@@ -49,7 +51,7 @@ def training_data(ctx: SiteContext) -> str:
         "store": store_key(ctx),
         "lang": ctx.lang,
         "site": ctx.plain(ctx.content.site.title),
-        "strings": {key: t(ctx.lang, key) for key in JS_STRINGS},
+        "strings": {key: template(ctx.lang, key, ctx.content.messages) for key in JS_STRINGS},
     }
     if legacy_store_key(ctx) != data["store"]:
         data["legacy"] = legacy_store_key(ctx)

@@ -29,6 +29,9 @@
     });
   }
 
+  /* "Name: value", as the page's language writes it ("Nom : valeur" in French). */
+  function labelled(label, value) { return fmt(S.label_value, { label: label, value: value }); }
+
   function words(value) { return (value || "").split(" ").filter(Boolean); }
 
   /* Storage ------------------------------------------------------------------------- */
@@ -368,21 +371,21 @@
 
   function summaryText(data) {
     var lines = [data.site + " — " + data.summary, fmt(S.made_on, { date: data.made })];
-    if (data.name) { lines.push(S.name + ": " + data.name); }
+    if (data.name) { lines.push(labelled(S.name, data.name)); }
     lines.push("", S.learning_paths);
-    data.paths.forEach(function (p) { lines.push("- " + p.title + ": " + p.text); });
+    data.paths.forEach(function (p) { lines.push("- " + labelled(p.title, p.text)); });
     lines.push("", S.modules_done);
     if (!data.modules.length) { lines.push("-"); }
     var doneModules = 0, doneMinutes = 0;
     data.modules.forEach(function (m) {
-      var parts = [m.title, S.duration + ": " + fmt(S.minutes, { n: m.minutes }),
+      var parts = [m.title, labelled(S.duration, fmt(S.minutes, { n: m.minutes })),
                    (m.done ? fmt(S.done_on, { date: m.done }) : S.not_done_yet)];
       if (m.checks) {
         var s = { first: m.first_try, latest: m.latest, answered: m.answered, total: m.checks };
-        parts.push(S.first_try + ": " + scoreText(s, "first"));
-        parts.push(S.latest + ": " + scoreText(s, "latest"));
+        parts.push(labelled(S.first_try, scoreText(s, "first")));
+        parts.push(labelled(S.latest, scoreText(s, "latest")));
       } else {
-        parts.push(S.checks_short + ": " + S.no_checks);
+        parts.push(labelled(S.checks_short, S.no_checks));
       }
       if (m.done) { doneModules += 1; doneMinutes += m.minutes; }
       lines.push("- " + parts.join(" — "));
@@ -410,7 +413,7 @@
     if (learner && namePrint) {
       var showName = function () {
         var name = learner.value.trim();
-        namePrint.textContent = name ? S.name + ": " + name : "";
+        namePrint.textContent = name ? labelled(S.name, name) : "";
         namePrint.hidden = !name;
       };
       learner.addEventListener("input", showName);
@@ -422,7 +425,7 @@
     each("[data-pk-download]", function (button) {
       button.addEventListener("click", function () {
         var data = summaryData();
-        var stem = "training-summary-" + data.made;
+        var stem = S.summary_file + "-" + data.made;
         if (button.getAttribute("data-pk-download") === "json") {
           download(stem + ".json", "application/json", JSON.stringify(data, null, 2) + "\n");
         } else {
