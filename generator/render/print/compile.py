@@ -21,7 +21,7 @@ import typst
 from generator.errors import PartnerkitError
 from generator.render.print.fonts import font_paths
 
-TEMPLATES = ("lib.typ",)
+TEMPLATES = ("lib.typ", "session.typ")  # the library, and the trainer sessions' templates
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
 # PDF/UA refuses text that no font can draw. Atkinson Hyperlegible, then the fonts Typst
 # embeds, cover these ranges (Latin, Greek, Cyrillic, punctuation, arrows, symbols); other

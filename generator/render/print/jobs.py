@@ -1,5 +1,6 @@
-"""Plan every PDF of a build and write its Typst source: documents, role cards, tools,
-workbooks. What a job is and what every source shares is in `planning`.
+"""Plan every file of a build and write its Typst source: documents, role cards, tools,
+workbooks, and each trainer session's deck, notes, scripts, guide and handout
+(`session_jobs`). What a job is and what every source shares is in `planning`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from generator.render.print.sections import (
     render_program,
     render_role,
 )
+from generator.render.print.session_jobs import session_jobs
 from generator.render.print.sourcemap import FieldOrigin
 from generator.render.print.typst_code import Code, text
 from generator.render.print.workbook import duration, render_workbook
@@ -131,8 +133,8 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
 
 def plan_jobs(content: Content, options: PrintOptions, project: Path | None = None, *,
               trace: bool = False) -> list[PrintJob]:
-    """Every PDF of the build: each document in its languages, each role card, tool and
-    path workbook in all.
+    """Every file of the build: each document in its languages; each role card, tool, path
+    workbook and trainer session (deck, notes, scripts, guide, handout) in all.
 
     `project` is where local images and the site logo are read from; without it they are
     left out (images print as their alternative text). `trace` marks where every part of
@@ -146,4 +148,6 @@ def plan_jobs(content: Content, options: PrintOptions, project: Path | None = No
         jobs += [role_card_job(content, role_id, lang, options, project, trace=trace) for role_id in content.roles]
         jobs += [tool_job(content, tool_id, lang, options, project, trace=trace) for tool_id in content.tools]
         jobs += [workbook_job(content, path_id, lang, options, project, trace=trace) for path_id in content.paths]
+        for session_id in content.sessions:
+            jobs += session_jobs(content, session_id, lang, options, project, trace=trace)
     return jobs
