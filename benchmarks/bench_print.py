@@ -8,17 +8,18 @@ empty cache (the full build), then builds again with nothing changed (the rebuil
 prints pages per second for the full build, for documents alone, and the ratio of the
 rebuild's time to the full build's, both measured in this one run.
 
-Sessions: the decks alone are planned and compiled on the worker threads (deck pages per
-second); then one full build is planned and compiled job by job on one thread, each job
-timed, and the sessions' share is their planning and compiling time over the whole
-build's (a ratio from that one run: on one thread the parts add up, which they do not
-when jobs overlap on several).
+Sessions, in a fresh process (the compiler memoizes layouts, so nothing compiled before may
+help): one full build is planned and compiled job by job on one thread, each job timed.
+Deck pages per second are the decks' pages over their compile time, and the sessions'
+share is their planning and compiling time over the whole build's (a ratio from that one
+run: on one thread the parts add up, which they do not when jobs overlap on several).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,14 +51,10 @@ def _compile_seconds(job: PrintJob, options: PrintOptions) -> tuple[float, int]:
     return time.perf_counter() - started, page_count(pdf)
 
 
-def _sessions(content: Content, options: PrintOptions, workers: int) -> None:
-    """Deck pages per second, and the share of a full build's work that sessions are. Each job
-    is compiled once: the compiler memoizes, so a second compile of a source costs little."""
-    _parse.cache_clear()
-    started = time.perf_counter()
-    decks = [job for job in _plan_sessions(content, options) if job.kind == "deck"]
-    deck_pages = sum(page_count(pdf) for pdf, _ in _compile_all(decks, options, workers))
-    decks_s = time.perf_counter() - started
+def _sessions(content: Content, options: PrintOptions) -> None:
+    """Deck pages per second, and the share of a full build's work that sessions are: one full
+    build planned, then compiled job by job on one thread, each job once (run in a fresh
+    process: the compiler memoizes what it has laid out, so nothing may be compiled before)."""
     _parse.cache_clear()
     started = time.perf_counter()
     every = plan_jobs(content, options)
@@ -66,16 +63,20 @@ def _sessions(content: Content, options: PrintOptions, workers: int) -> None:
     started = time.perf_counter()
     _plan_sessions(content, options)
     plan_sessions = time.perf_counter() - started
-    compile_all = compile_sessions = 0.0
+    compile_all = compile_sessions = deck_seconds = 0.0
+    deck_pages = decks = 0
     for job in every:
-        seconds, _ = _compile_seconds(job, options)
+        seconds, pages = _compile_seconds(job, options)
         compile_all += seconds
-        compile_sessions += seconds if job.source_kind == "session" else 0.0
+        if job.source_kind == "session":
+            compile_sessions += seconds
+        if job.kind == "deck":
+            decks, deck_pages, deck_seconds = decks + 1, deck_pages + pages, deck_seconds + seconds
     session_files = sum(1 for job in every if job.source_kind == "session")
     total = plan_all + compile_all
     share = (plan_sessions + compile_sessions) / total
-    print(f"decks:             {decks_s:6.2f} s  {deck_pages / decks_s:7.1f} deck pages/s  "
-          f"({len(decks)} decks, {deck_pages} pages, {workers} worker threads)")
+    print(f"decks:             {deck_seconds:6.2f} s  {deck_pages / deck_seconds:7.1f} deck pages/s  "
+          f"({decks} decks, {deck_pages} pages, compiled on one thread)")
     print(f"one thread, job by job: {total:6.2f} s for {len(every)} files, of which sessions "
           f"{plan_sessions + compile_sessions:6.2f} s for {session_files} files "
           f"(planning {plan_sessions:.2f} s of {plan_all:.2f} s)")
@@ -88,12 +89,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--jobs", type=int, default=None, help="worker threads (default: every core)")
+    parser.add_argument("--sessions-only", action="store_true", help=argparse.SUPPRESS)  # the fresh process
     args = parser.parse_args()
     loaded = load_content(args.project)
     if loaded.content is None:
         print("content has errors; run 'partnerkit check'", file=sys.stderr)
         return 1
     content = loaded.content
+    if args.sessions_only:
+        _sessions(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP, pdf_a=content.site.pdf_a))
+        return 0
     workers = args.jobs or (os.cpu_count() or 1)
     with tempfile.TemporaryDirectory(prefix="bench-print-") as tmp:
         out, cache = Path(tmp) / "out", Path(tmp) / "cache"
@@ -122,7 +127,8 @@ def main() -> int:
     print(f"full build:        {full_s:6.2f} s  {pages / full_s:7.1f} pages/s  ({len(full.compiled)} compiled)")
     print(f"no-change rebuild: {again_s:6.2f} s  ({len(again.compiled)} compiled, {len(again.reused)} reused)")
     print(f"rebuild / full:    {again_s / full_s:6.3f}")
-    _sessions(content, options, workers)
+    sys.stdout.flush()
+    subprocess.run([sys.executable, __file__, "--project", str(args.project), "--sessions-only"], check=True)
     return 0
 
 
