@@ -149,11 +149,11 @@ def test_schemas_cover_every_kind_stored_in_a_file_of_its_own() -> None:
 
 
 def test_content_is_typed_by_the_registry(content: Content) -> None:
-    assert content.all(Practice) is content.practices
+    assert content.all(Practice) is content.all("practice")  # by model or by name: one mapping
     practice = content.entity(Practice, "prepare-patient-advisors")
     assert isinstance(practice, Practice) and practice.id == "prepare-patient-advisors"
     assert content.entity("practice", practice.id) is practice
-    assert dict(content.all(registry.PHASE)) == dict(content.phases)
+    assert list(content.all(registry.PHASE)) == [t.id for t in content.framework.phases]
     assert set(content.all(registry.CONTINUUM)) == {t.id for t in content.framework.engagement_continuum}
     with pytest.raises(LookupError, match="phase, continuum"):
         content.all(Term)  # two kinds share the model: name the kind
