@@ -1,0 +1,316 @@
+"""Page templates: one Jinja environment per project, the project's `templates/` first.
+
+Every generated page, and every HTML deck, is rendered by a template of
+`generator/render/site/templates/` (`practice.md`, `home.md`, `deck.html`, ...), which
+includes shared fragments (`fragments/section.md`, `fragments/quote.html`, ...). A
+project overrides any of them by putting a file of the same name in its own `templates/`
+folder, as Material sites override partials through `custom_dir`.
+
+Text stays text: autoescape is on for every template, Markdown values arrive already
+rendered through the one safe path (`SiteContext.md`) as `Markup`, and an undefined name
+is an error, never an empty string. A project template that breaks (bad syntax, an
+undefined name, an include of a template that does not exist) raises `TemplateFailure`
+located at its file and line, like a content error; a broken package template is a bug
+and raises as it is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+)
+from jinja2.utils import missing
+from markupsafe import Markup, escape
+
+from generator.errors import ContentError
+from generator.issues import Issue, Severity
+from generator.render.site import urls
+from generator.render.site.html import esc, md_escape
+from generator.report import counted
+
+PACKAGE = "generator.render.site"
+PACKAGE_FOLDER = "templates"
+PROJECT_FOLDER = "templates"  # beside content/
+SUFFIXES = (".md", ".html")
+
+_HINTS = {
+    "syntax": "fix the Jinja syntax here ({{ value }}, {% if %}...{% endif %}), or delete the file to use "
+              "partnerkit's own",
+    "undefined": "the names a template receives are listed in the comment at the top of partnerkit's own "
+                 "(partnerkit templates copy NAME --force restores it)",
+    "missing": "include only templates that exist: partnerkit templates list names them",
+    "other": "fix the template here, or delete the file to use partnerkit's own",
+}
+
+
+class TemplateFailure(ContentError):
+    """A project template that does not render; `issues` locate each failure in its file."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(issues)
+        self.args = (f"{counted(len(issues), 'error')} in templates",)
+
+
+def _nonblank(value: object) -> Markup:
+    """HTML without its blank lines (a blank line would end a Markdown HTML block)."""
+    return Markup("\n".join(line for line in str(escape(value)).split("\n") if line.strip()))
+
+
+def _md_escape(value: object) -> Markup:
+    """Plain text safe on a Markdown line (headings): HTML-escaped, Markdown syntax as entities."""
+    return Markup(md_escape(str(value)))
+
+
+def _yaml_string(value: object) -> Markup:
+    """Plain text as a YAML string of the front matter (escaped for the HTML it ends up in)."""
+    return Markup(json.dumps(esc(str(value)), ensure_ascii=False))
+
+
+def _size(n: int) -> str:
+    """1 234 567 -> '1.2 MB'."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    return f"{max(1, round(n / 1000))} kB"
+
+
+def _json_attribute(value: object) -> str:
+    """A value as JSON for a data attribute (autoescape makes it safe in the attribute)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# Every template is compiled with these: escaped by default, an undefined name is an error,
+# a block tag alone on its line leaves no blank line behind.
+SETTINGS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "auto_reload": False,  # a project's templates/ that changes gets a new environment (`templates_for`)
+    "cache_size": -1,
+}
+
+FILTERS: dict[str, Callable[..., object]] = {
+    "nonblank": _nonblank,
+    "md_escape": _md_escape,
+    "yaml_string": _yaml_string,
+    "size": _size,
+    "json": _json_attribute,
+}
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A template of the package: its name and what it renders."""
+
+    name: str
+    description: str
+
+
+_DESCRIPTION = re.compile(r"\A\{#-?\s*(?:[\w./-]+:\s*)?(.*?)(?:\n|-?#\})", re.DOTALL)
+
+
+def package_templates() -> list[TemplateInfo]:
+    """Every template partnerkit ships, with the first line of its leading comment."""
+    infos = []
+    for name in _package_names():
+        match = _DESCRIPTION.match(package_source(name))
+        infos.append(TemplateInfo(name, match.group(1).strip().rstrip(".") if match else ""))
+    return infos
+
+
+def _package_names() -> list[str]:
+    root = resources.files(PACKAGE) / PACKAGE_FOLDER
+
+    def walk(folder: Any, prefix: str) -> Iterator[str]:
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                yield from walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(SUFFIXES):
+                yield prefix + entry.name
+
+    return sorted(walk(root, ""), key=lambda name: (name.count("/"), name))
+
+
+def package_source(name: str) -> str:
+    """The text of a package template (KeyError when there is none of that name)."""
+    if name not in _package_names():
+        raise KeyError(name)
+    path = resources.files(PACKAGE) / PACKAGE_FOLDER
+    for part in name.split("/"):
+        path = path / part
+    return path.read_text(encoding="utf-8")
+
+
+def suggest(name: str, names: list[str]) -> str:
+    """' (did you mean 'x'?)', or '' when nothing is close."""
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Templates:
+    """The templates of one project (or of the package alone, without a project)."""
+
+    def __init__(self, project: Path | None) -> None:
+        self.project = project
+        folder = project / PROJECT_FOLDER if project is not None else None
+        self.folder = folder if folder is not None and folder.is_dir() else None
+        loaders: list[Any] = [FileSystemLoader(self.folder)] if self.folder is not None else []
+        loaders.append(PackageLoader(PACKAGE, PACKAGE_FOLDER))
+        self.environment = Environment(loader=ChoiceLoader(loaders), **SETTINGS)
+        self.environment.filters.update(FILTERS)
+        self.environment.globals["urls"] = urls  # where the site's pages are, e.g. urls.DOWNLOADS
+
+    def overrides(self) -> list[str]:
+        """Names of the templates the project's folder holds."""
+        if self.folder is None:
+            return []
+        return sorted(p.relative_to(self.folder).as_posix() for p in self.folder.rglob("*")
+                      if p.is_file() and p.name.endswith(SUFFIXES))
+
+    def check(self) -> None:
+        """Compile every template the project overrides: all syntax errors at once."""
+        issues: list[Issue] = []
+        for name in self.overrides():
+            try:
+                self.environment.get_template(name)
+            except TemplateSyntaxError as exc:
+                issue = self._issue(exc)
+                if issue is None:  # an error in a package template the override includes: a bug
+                    raise
+                issues.append(issue)
+        if issues:
+            raise TemplateFailure(issues)
+
+    def render(self, name: str, values: Mapping[str, object]) -> str:
+        """The template `name` rendered with `values`."""
+        try:
+            return self.environment.get_template(name).render(values)
+        except Exception as exc:
+            self._fail(exc, values)
+
+    def macro(self, name: str, macro: str) -> Callable[..., Markup]:
+        """The macro `macro` of template `name`, callable from Python."""
+        function = getattr(self.environment.get_template(name).module, macro)
+
+        def call(*args: object, **kwargs: object) -> Markup:
+            try:
+                try:
+                    return Markup(function(*args, **kwargs))
+                except Exception:
+                    self.environment.handle_exception()  # re-raised at the template's lines
+            except Exception as exc:
+                self._fail(exc, {})
+
+        return call
+
+    def _fail(self, exc: BaseException, values: Mapping[str, object]) -> NoReturn:
+        """Raise `exc` as a TemplateFailure when a project template is to blame; else as it is."""
+        if self.folder is not None and not isinstance(exc, TemplateFailure):
+            issue = self._issue(exc, values)
+            if issue is not None:
+                raise TemplateFailure([issue]) from None
+        raise exc
+
+    def _in_project(self, filename: str | None) -> bool:
+        if self.folder is None or not filename:
+            return False
+        return Path(filename).resolve().is_relative_to(self.folder.resolve())
+
+    def _where(self, exc: BaseException) -> tuple[str, int] | None:
+        """The innermost project template in the traceback, and its line."""
+        if isinstance(exc, TemplateSyntaxError) and self._in_project(exc.filename):
+            return exc.filename or "", exc.lineno
+        found = None
+        tb = exc.__traceback__
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if self._in_project(filename):
+                found = (filename, tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+    def _issue(self, exc: BaseException, values: Mapping[str, object] | None = None) -> Issue | None:
+        where = self._where(exc)
+        if where is None or self.project is None:
+            return None
+        filename, line = where
+        file = Path(filename).resolve().relative_to(self.project.resolve()).as_posix()
+        if isinstance(exc, TemplateSyntaxError):
+            message, hint = exc.message or "syntax error", _HINTS["syntax"]
+        elif isinstance(exc, UndefinedError):
+            message, hint = exc.message or "undefined name", _HINTS["undefined"]
+            message += self._did_you_mean(exc, values or {})
+        elif isinstance(exc, TemplateNotFound):
+            names = sorted({*self.overrides(), *(info.name for info in package_templates())})
+            message = f"no template '{exc.name}'{suggest(str(exc.name), names)}"
+            hint = _HINTS["missing"]
+        else:
+            message, hint = f"{type(exc).__name__}: {exc}", _HINTS["other"]
+        return Issue(file, line, 1, Severity.ERROR, message, hint=hint)
+
+    def _did_you_mean(self, exc: UndefinedError, values: Mapping[str, object]) -> str:
+        """Among the names the template has, or the attributes of the object it read from."""
+        undefined = _raising_undefined(exc)
+        if undefined is None or undefined._undefined_name is None:
+            return ""
+        owner = undefined._undefined_obj
+        if owner is missing:
+            names = [*values, *self.environment.globals]
+        else:
+            names = [n for n in dir(owner) if not n.startswith("_")]
+            if isinstance(owner, Mapping):
+                names += [str(k) for k in owner]
+        return suggest(undefined._undefined_name, names)
+
+
+def _raising_undefined(exc: BaseException) -> Undefined | None:
+    """The Undefined whose use raised `exc` (the innermost frame of its own methods)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        candidate = tb.tb_frame.f_locals.get("self")
+        if isinstance(candidate, Undefined):
+            found = candidate
+        tb = tb.tb_next
+    return found
+
+
+def _signature(project: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """What the project's templates are now (names, times, sizes): a new one means a new environment."""
+    if project is None or not (project / PROJECT_FOLDER).is_dir():
+        return ()
+    folder = project / PROJECT_FOLDER
+    return tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.rglob("*") if p.is_file()))
+
+
+@lru_cache(maxsize=8)
+def _templates(project: Path | None, signature: tuple[tuple[str, int, int], ...]) -> Templates:
+    templates = Templates(project)
+    templates.check()
+    return templates
+
+
+def templates_for(project: Path | None) -> Templates:
+    """The templates of `project` (compiled once, and again only when its templates/ changes)."""
+    resolved = project.resolve() if project is not None else None
+    return _templates(resolved, _signature(resolved))
