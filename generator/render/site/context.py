@@ -48,6 +48,8 @@ class SiteContext:
     project: Path | None = None  # where local images are read from (None: images show their alt text)
     # Site path -> bytes of every local image the pages show (filled while rendering).
     images: dict[str, bytes] = field(default_factory=dict, compare=False, hash=False)
+    # Display names by (kind, id), found once per build (links name the same entities on many pages).
+    titles: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, hash=False)
     # The page templates: the project's templates/ first, then the package's.
     templates: Templates = field(default_factory=lambda: templates_for(None), compare=False, hash=False)
 
@@ -93,7 +95,7 @@ class SiteContext:
 
     def abbr(self, text: str) -> Markup:
         """Plain text, escaped, abbreviations marked up."""
-        return Markup(self.abbreviations.html(text))
+        return self.abbreviations.html(text)
 
     def md(self, text: LocalizedText | None, heading_base: int = 3) -> Markup:
         """A Markdown value rendered to HTML, block level."""
@@ -134,6 +136,13 @@ class SiteContext:
 
     def title_of(self, kind: str, entity_id: str) -> str:
         """Plain display name of any entity (title, name, term, short quote)."""
+        key = (kind, entity_id)
+        title = self.titles.get(key)
+        if title is None:
+            title = self.titles[key] = self._title_of(kind, entity_id)
+        return title
+
+    def _title_of(self, kind: str, entity_id: str) -> str:
         entity: Any = self.content.entities.get(kind, {}).get(entity_id)
         if entity is None:
             return entity_id

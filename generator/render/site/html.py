@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.render.markup import REF_ID, REF_KIND
 
@@ -60,9 +60,16 @@ class Abbreviations:
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?=s?(?![\w-]))")
             if names else None
         )
+        self._done: dict[str, Markup] = {}
 
-    def html(self, text: str) -> str:
-        """`text` escaped, with abbreviations marked up."""
+    def html(self, text: str) -> Markup:
+        """`text` escaped, with abbreviations marked up (each text marked up once: names recur on many pages)."""
+        known = self._done.get(text)
+        if known is None:
+            known = self._done[text] = Markup(self._mark_up(text))
+        return known
+
+    def _mark_up(self, text: str) -> str:
         if self.pattern is None:
             return esc(text)
         out: list[str] = []

@@ -20,15 +20,18 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import BuiltinMethodType, MethodType
 from typing import Any, NoReturn
 
 from jinja2 import (
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
@@ -37,9 +40,12 @@ from jinja2 import (
     Undefined,
     UndefinedError,
 )
-from jinja2.utils import missing
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context, Macro
+from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
+from generator import __version__
 from generator.errors import ContentError
 from generator.issues import Issue, Severity
 from generator.render.site import urls
@@ -67,6 +73,41 @@ class TemplateFailure(ContentError):
     def __init__(self, issues: list[Issue]) -> None:
         super().__init__(issues)
         self.args = (f"{counted(len(issues), 'error')} in templates",)
+
+
+class _Context(Context):
+    """Jinja's template context, calling plain callables (`ctx.link(...)`, macros) straight away.
+
+    For every call a template makes, Jinja looks for `pass_context` and its kin on the
+    callable. Macros, built-in methods and the methods templates call most (those of
+    `SiteContext` and of the models) have none, so once a method's function is known to
+    have none, they are called directly; anything else is called as Jinja calls it.
+    (`context_class` is Jinja's own hook for this.)
+    """
+
+    @internalcode
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        kind = type(__obj)
+        if kind is MethodType:
+            plain = _PLAIN.get(__obj.__func__)  # type: ignore[attr-defined]
+            if plain is None:
+                plain = _PLAIN[__obj.__func__] = not hasattr(__obj, "jinja_pass_arg")  # type: ignore[attr-defined]
+        else:
+            plain = kind is Macro or kind is BuiltinMethodType
+        if not plain:
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a "
+                                                "StopIteration exception")
+
+
+# Functions of the methods templates call, and whether they are plain (no `pass_context` or kin).
+_PLAIN: dict[Callable[..., Any], bool] = {}
 
 
 def _nonblank(value: object) -> Markup:
@@ -160,6 +201,39 @@ def package_source(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+class _PackageBytecode(FileSystemBytecodeCache):
+    """The package's templates, compiled once per machine, not once per run.
+
+    Jinja's own cache of compiled templates, in its default folder (a folder of the
+    user's own in the system's temporary folder): an entry is used only for the same
+    source, the same partnerkit and Jinja settings, and the same Jinja and Python. A
+    project's own templates are never kept (they are compiled once per run), and a cache
+    that cannot be written only means compiling again.
+    """
+
+    def __init__(self, settings: str) -> None:
+        super().__init__()
+        self.folder = Path(str(resources.files(PACKAGE) / PACKAGE_FOLDER)).resolve()
+        self.settings = settings
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.settings}|{name}", filename)
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        if filename is None or not Path(filename).resolve().is_relative_to(self.folder):
+            return Bucket(environment, "", "")  # a project's template: compiled, not kept
+        return super().get_bucket(environment, name, filename, source)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key:
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key:
+            with suppress(OSError):  # read-only: compiled again next time
+                super().dump_bytecode(bucket)
+
+
 def suggest(name: str, names: list[str]) -> str:
     """' (did you mean 'x'?)', or '' when nothing is close."""
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
@@ -175,7 +249,8 @@ class Templates:
         self.folder = folder if folder is not None and folder.is_dir() else None
         loaders: list[Any] = [FileSystemLoader(self.folder)] if self.folder is not None else []
         loaders.append(PackageLoader(PACKAGE, PACKAGE_FOLDER))
-        self.environment = Environment(loader=ChoiceLoader(loaders), **SETTINGS)
+        self.environment = Environment(loader=ChoiceLoader(loaders), bytecode_cache=_bytecode(), **SETTINGS)
+        self.environment.context_class = _Context
         self.environment.filters.update(FILTERS)
         self.environment.globals["urls"] = urls  # where the site's pages are, e.g. urls.DOWNLOADS
 
@@ -292,6 +367,14 @@ def _raising_undefined(exc: BaseException) -> Undefined | None:
             found = candidate
         tb = tb.tb_next
     return found
+
+
+@lru_cache(maxsize=1)
+def _bytecode() -> _PackageBytecode | None:
+    try:
+        return _PackageBytecode(f"partnerkit {__version__} {sorted(SETTINGS.items())!r}")
+    except (OSError, RuntimeError):  # no private temporary folder: compile every run
+        return None
 
 
 def _signature(project: Path | None) -> tuple[tuple[str, int, int], ...]:
