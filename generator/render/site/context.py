@@ -26,10 +26,10 @@ from generator.model.content import Content
 from generator.model.text import LocalizedText
 from generator.render.citation import citation
 from generator.render.images import local_image, project_path
-from generator.render.markup import parse_markdown
+from generator.render.markup import parse_markdown, plain_segments
 from generator.render.site import urls
 from generator.render.site.excerpt import excerpt
-from generator.render.site.html import Abbreviations, element_html, esc
+from generator.render.site.html import Abbreviations, element_html, esc, paragraph_html
 from generator.render.site.templating import Templates, templates_for
 
 IMAGE_DIR = "assets/images"
@@ -101,7 +101,11 @@ class SiteContext:
         """A Markdown value rendered to HTML, block level."""
         if text is None:
             return Markup("")
-        return Markup(element_html(parse_markdown(self.plain(text)), self._resolve, self.abbreviations,
+        source = self.plain(text)
+        segments = plain_segments(source)
+        if segments is not None:  # one line of text and references: the same HTML, without the parse
+            return Markup(paragraph_html(segments, self._resolve, self.abbreviations))
+        return Markup(element_html(parse_markdown(source), self._resolve, self.abbreviations,
                                    heading_base, embed=self._embed, image=self._image))
 
     def md_inline(self, text: LocalizedText | None) -> Markup:
