@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from types import BuiltinMethodType, MethodType
@@ -36,8 +36,8 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
     TemplateNotFound,
+    TemplateRuntimeError,
     TemplateSyntaxError,
-    Undefined,
     UndefinedError,
 )
 from jinja2.bccache import Bucket
@@ -57,13 +57,14 @@ PACKAGE_FOLDER = "templates"
 PROJECT_FOLDER = "templates"  # beside content/
 SUFFIXES = (".md", ".html")
 
+# How to fix each kind of failure of a project's template; {file} is the template's path in
+# the project, {name} its name, {theirs} what partnerkit's own template of that name says.
 _HINTS = {
-    "syntax": "fix the Jinja syntax here ({{ value }}, {% if %}...{% endif %}), or delete the file to use "
-              "partnerkit's own",
-    "undefined": "the names a template receives are listed in the comment at the top of partnerkit's own "
-                 "(partnerkit templates copy NAME --force restores it)",
-    "missing": "include only templates that exist: partnerkit templates list names them",
-    "other": "fix the template here, or delete the file to use partnerkit's own",
+    "syntax": "fix the Jinja syntax here or just before ({{{{ value }}}}, {{% if %}}...{{% endif %}}), "
+              "or delete {file} to use partnerkit's own",
+    "undefined": "{theirs}; or delete {file} to use partnerkit's own",
+    "missing": "include or import only templates that exist: 'partnerkit templates list' names partnerkit's",
+    "other": "fix the template here, or delete {file} to use partnerkit's own",
 }
 
 
@@ -110,6 +111,27 @@ class _Context(Context):
 _PLAIN: dict[Callable[..., Any], bool] = {}
 
 
+class _UndefinedName(UndefinedError):
+    """An undefined name or attribute, with what it was looked up on (for a did-you-mean)."""
+
+    def __init__(self, message: str | None = None, *, name: str | None = None, owner: object = missing) -> None:
+        super().__init__(message)
+        self.name = name
+        self.owner = owner
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined whose error says which name was missing, and on what."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
+                 exc: type[TemplateRuntimeError] = UndefinedError) -> None:
+        if exc is UndefinedError:
+            exc = partial(_UndefinedName, name=name, owner=obj)  # type: ignore[assignment]
+        super().__init__(hint, obj, name, exc)
+
+
 def _nonblank(value: object) -> Markup:
     """HTML without its blank lines (a blank line would end a Markdown HTML block)."""
     return Markup("\n".join(line for line in str(escape(value)).split("\n") if line.strip()))
@@ -141,7 +163,7 @@ def _json_attribute(value: object) -> str:
 # a block tag alone on its line leaves no blank line behind.
 SETTINGS: dict[str, Any] = {
     "autoescape": True,
-    "undefined": StrictUndefined,
+    "undefined": _Undefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
@@ -325,48 +347,36 @@ class Templates:
 
     def _issue(self, exc: BaseException, values: Mapping[str, object] | None = None) -> Issue | None:
         where = self._where(exc)
-        if where is None or self.project is None:
+        if where is None or self.project is None or self.folder is None:
             return None
         filename, line = where
-        file = Path(filename).resolve().relative_to(self.project.resolve()).as_posix()
+        path = Path(filename).resolve()
+        file = path.relative_to(self.project.resolve()).as_posix()
+        name = path.relative_to(self.folder.resolve()).as_posix()
+        theirs = (f"partnerkit's {name} lists the names it receives in its first comment"
+                  if name in _package_names() else "set the name in this template, or pass it to the macro")
         if isinstance(exc, TemplateSyntaxError):
-            message, hint = exc.message or "syntax error", _HINTS["syntax"]
+            message, kind = exc.message or "syntax error", "syntax"
         elif isinstance(exc, UndefinedError):
-            message, hint = exc.message or "undefined name", _HINTS["undefined"]
-            message += self._did_you_mean(exc, values or {})
+            message, kind = (exc.message or "undefined name") + self._did_you_mean(exc, values or {}), "undefined"
         elif isinstance(exc, TemplateNotFound):
-            names = sorted({*self.overrides(), *(info.name for info in package_templates())})
-            message = f"no template '{exc.name}'{suggest(str(exc.name), names)}"
-            hint = _HINTS["missing"]
+            names = sorted({*self.overrides(), *_package_names()})
+            message, kind = f"no template '{exc.name}'{suggest(str(exc.name), names)}", "missing"
         else:
-            message, hint = f"{type(exc).__name__}: {exc}", _HINTS["other"]
-        return Issue(file, line, 1, Severity.ERROR, message, hint=hint)
+            message, kind = f"{type(exc).__name__}: {exc}", "other"
+        return Issue(file, line, 1, Severity.ERROR, message, hint=_HINTS[kind].format(file=file, theirs=theirs))
 
     def _did_you_mean(self, exc: UndefinedError, values: Mapping[str, object]) -> str:
         """Among the names the template has, or the attributes of the object it read from."""
-        undefined = _raising_undefined(exc)
-        if undefined is None or undefined._undefined_name is None:
+        if not isinstance(exc, _UndefinedName) or exc.name is None:
             return ""
-        owner = undefined._undefined_obj
-        if owner is missing:
+        if exc.owner is missing:
             names = [*values, *self.environment.globals]
         else:
-            names = [n for n in dir(owner) if not n.startswith("_")]
-            if isinstance(owner, Mapping):
-                names += [str(k) for k in owner]
-        return suggest(undefined._undefined_name, names)
-
-
-def _raising_undefined(exc: BaseException) -> Undefined | None:
-    """The Undefined whose use raised `exc` (the innermost frame of its own methods)."""
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        candidate = tb.tb_frame.f_locals.get("self")
-        if isinstance(candidate, Undefined):
-            found = candidate
-        tb = tb.tb_next
-    return found
+            names = [n for n in dir(exc.owner) if not n.startswith("_")]
+            if isinstance(exc.owner, Mapping):
+                names += [str(k) for k in exc.owner]
+        return suggest(exc.name, names)
 
 
 @lru_cache(maxsize=1)
