@@ -35,7 +35,8 @@ def list_templates(project: Path) -> list[Listed]:
     names = {info.name for info in shipped}
     listed = [Listed(info.name, info.description, (folder / info.name).is_file()) for info in shipped]
     if folder.is_dir():
-        others = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+        others = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                        if p.is_file() and p.name.endswith(SUFFIXES))
         listed += [Listed(name, "", True, own=True) for name in others if name not in names]
     return listed
 

@@ -358,7 +358,10 @@ class Templates:
         if isinstance(exc, TemplateSyntaxError):
             message, kind = exc.message or "syntax error", "syntax"
         elif isinstance(exc, UndefinedError):
-            message, kind = (exc.message or "undefined name") + self._did_you_mean(exc, values or {}), "undefined"
+            message, kind = (exc.message or "undefined name"), "undefined"
+            if isinstance(exc, _UndefinedName) and exc.name is not None and exc.owner is not missing:
+                message = f"{type(exc.owner).__name__} has no attribute '{exc.name}'"  # not its module's path
+            message += self._did_you_mean(exc, values or {})
         elif isinstance(exc, TemplateNotFound):
             names = sorted({*self.overrides(), *_package_names()})
             message, kind = f"no template '{exc.name}'{suggest(str(exc.name), names)}", "missing"
