@@ -8,12 +8,14 @@ through the plugin matters.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -277,3 +279,13 @@ def test_templates_copy_needs_a_project(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["templates", "copy", "practice.md", "--project", str(tmp_path)]) == 1
     assert "no content/ folder" in capsys.readouterr().err
     assert not (tmp_path / "templates").exists()
+
+
+def test_the_package_ships_every_page_template() -> None:
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["generator"]
+    folder = ROOT / "generator" / "render" / "site" / "templates"
+    shipped = [p.relative_to(ROOT / "generator").as_posix() for p in folder.rglob("*") if p.is_file()]
+    assert len(shipped) == len(package_templates())
+    for relative in shipped:
+        assert any(fnmatch.fnmatch(relative, pattern) for pattern in globs), relative
