@@ -22,7 +22,9 @@ import pytest
 from test_site_support import MINI, ROOT, build_site, hostile_project, site_project
 
 from generator.adapters.cli import main
-from generator.render.site.templating import package_source, package_templates
+from generator.pipeline import load_content
+from generator.render.site.context import SiteContext
+from generator.render.site.templating import TemplateFailure, package_source, package_templates
 
 MARKER = "PK-OVERRIDE-MARKER"
 EVERY_REFERENCE = ROOT / "tests" / "fixtures" / "every-reference"
@@ -188,6 +190,33 @@ def test_a_broken_override_is_a_located_error_and_nothing_is_written(tmp_path: P
     assert "delete templates/practice.md to use partnerkit's own" in result.stderr or case == "missing include"
     assert "partnerkit: 1 error in templates" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("fragment", ["fragments/quote.html", "fragments/link-list.html"])
+def test_a_fragment_without_its_macro_is_located(tmp_path: Path, fragment: str) -> None:
+    project = _project(tmp_path, EVERY_REFERENCE)
+    macro = Path(fragment).stem.replace("-", "_")
+    macro = "quote_figure" if macro == "quote" else macro
+    (project / "templates" / "fragments").mkdir(parents=True)
+    (project / "templates" / fragment).write_text(f"{{% macro {macro}s(ctx) %}}{{% endmacro %}}\n", encoding="utf-8")
+    result = _cli("build", "--project", str(project), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(rf"^templates/{fragment}:1:1: error: no macro '{macro}' here, which \S+ imports "
+                     rf"\(did you mean '{macro}s'\?\)", result.stderr, re.M), result.stderr
+
+
+def test_a_quote_fragment_without_its_macro_is_located_when_markdown_embeds_a_quote(tmp_path: Path) -> None:
+    # The renderer calls the fragment's macro itself for a [[quote:id]] alone on its line.
+    project = _project(tmp_path, EVERY_REFERENCE)
+    (project / "templates" / "fragments").mkdir(parents=True)
+    (project / "templates" / "fragments" / "quote.html").write_text("{% macro other() %}{% endmacro %}\n")
+    loaded = load_content(project)
+    assert loaded.content is not None
+    with pytest.raises(TemplateFailure) as failure:
+        SiteContext.create(loaded.content, "en", project=project).md(
+            loaded.content.modules["welcome"].sections[0].body)
+    assert [(i.file, i.line) for i in failure.value.issues] == [("templates/fragments/quote.html", 1)]
+    assert "no macro 'quote_figure' here, which partnerkit imports" in failure.value.issues[0].message
 
 
 def test_every_syntax_error_of_every_override_at_once(tmp_path: Path) -> None:

@@ -64,8 +64,14 @@ _HINTS = {
               "or delete {file} to use partnerkit's own",
     "undefined": "{theirs}; or delete {file} to use partnerkit's own",
     "missing": "include or import only templates that exist: 'partnerkit templates list' names partnerkit's",
+    "macro": "a fragment defines the macros partnerkit's own defines, with the same parameters; or delete {file} "
+             "to use partnerkit's own",
     "other": "fix the template here, or delete {file} to use partnerkit's own",
 }
+
+# Jinja's message when `{% from "x" import y %}` finds no `y` in x (and ours, for the renderer's calls).
+_NOT_EXPORTED = re.compile(r"the template '(?P<template>[^']+)' \((?:imported on line \d+ in '(?P<importer>[^']+)'"
+                           r"|called by partnerkit's renderer)\) does not export the requested name '(?P<name>[^']+)'")
 
 
 class TemplateFailure(ContentError):
@@ -109,6 +115,10 @@ class _Context(Context):
 
 # Functions of the methods templates call, and whether they are plain (no `pass_context` or kin).
 _PLAIN: dict[Callable[..., Any], bool] = {}
+
+
+class _NoMacro(UndefinedError):
+    """A template the renderer calls a macro of does not define it."""
 
 
 class _UndefinedName(UndefinedError):
@@ -200,7 +210,9 @@ def package_templates() -> list[TemplateInfo]:
     return infos
 
 
-def _package_names() -> list[str]:
+@lru_cache(maxsize=1)
+def _package_names() -> tuple[str, ...]:
+    """Names of the package's templates: pages, then fragments, each in name order."""
     root = resources.files(PACKAGE) / PACKAGE_FOLDER
 
     def walk(folder: Any, prefix: str) -> Iterator[str]:
@@ -210,7 +222,7 @@ def _package_names() -> list[str]:
             elif entry.name.endswith(SUFFIXES):
                 yield prefix + entry.name
 
-    return sorted(walk(root, ""), key=lambda name: (name.count("/"), name))
+    return tuple(sorted(walk(root, ""), key=lambda name: (name.count("/"), name)))
 
 
 def package_source(name: str) -> str:
@@ -306,12 +318,15 @@ class Templates:
 
     def macro(self, name: str, macro: str) -> Callable[..., Markup]:
         """The macro `macro` of template `name`, callable from Python."""
-        function = getattr(self.environment.get_template(name).module, macro)
 
         def call(*args: object, **kwargs: object) -> Markup:
+            module = self.environment.get_template(name).module
+            if not hasattr(module, macro):
+                self._fail(_NoMacro(f"the template '{name}' (called by partnerkit's renderer) does not export "
+                                    f"the requested name '{macro}'"), {})
             try:
                 try:
-                    return Markup(function(*args, **kwargs))
+                    return Markup(getattr(module, macro)(*args, **kwargs))
                 except Exception:
                     self.environment.handle_exception()  # re-raised at the template's lines
             except Exception as exc:
@@ -333,9 +348,13 @@ class Templates:
         return Path(filename).resolve().is_relative_to(self.folder.resolve())
 
     def _where(self, exc: BaseException) -> tuple[str, int] | None:
-        """The innermost project template in the traceback, and its line."""
+        """The innermost project template in the traceback, and its line (for a fragment that
+        lacks a macro partnerkit's templates import, its first line)."""
         if isinstance(exc, TemplateSyntaxError) and self._in_project(exc.filename):
             return exc.filename or "", exc.lineno
+        lacking = _NOT_EXPORTED.search(str(exc)) if isinstance(exc, UndefinedError) else None
+        if lacking is not None and self.folder is not None and lacking["template"] in self.overrides():
+            return str(self.folder / lacking["template"]), 1
         found = None
         tb = exc.__traceback__
         while tb is not None:
@@ -357,6 +376,11 @@ class Templates:
                   if name in _package_names() else "set the name in this template, or pass it to the macro")
         if isinstance(exc, TemplateSyntaxError):
             message, kind = exc.message or "syntax error", "syntax"
+        elif (lacking := _NOT_EXPORTED.search(str(exc))) is not None:
+            defined = [n for n in vars(self.environment.get_template(name).module) if not n.startswith("_")]
+            message = (f"no macro '{lacking['name']}' here, which {lacking['importer'] or 'partnerkit'} imports"
+                       + suggest(lacking["name"], defined))
+            kind = "macro"
         elif isinstance(exc, UndefinedError):
             message, kind = (exc.message or "undefined name"), "undefined"
             if isinstance(exc, _UndefinedName) and exc.name is not None and exc.owner is not missing:
