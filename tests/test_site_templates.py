@@ -24,7 +24,8 @@ from test_site_support import MINI, ROOT, build_site, hostile_project, site_proj
 from generator.adapters.cli import main
 from generator.pipeline import load_content
 from generator.render.site.context import SiteContext
-from generator.render.site.templating import TemplateFailure, package_source, package_templates
+from generator.render.site.template_failures import TemplateFailure
+from generator.render.site.templating import package_source, package_templates
 
 MARKER = "PK-OVERRIDE-MARKER"
 EVERY_REFERENCE = ROOT / "tests" / "fixtures" / "every-reference"

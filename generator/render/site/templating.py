@@ -8,21 +8,19 @@ folder, as Material sites override partials through `custom_dir`.
 
 Text stays text: autoescape is on for every template, Markdown values arrive already
 rendered through the one safe path (`SiteContext.md`) as `Markup`, and an undefined name
-is an error, never an empty string. A project template that breaks (bad syntax, an
-undefined name, an include of a template that does not exist) raises `TemplateFailure`
-located at its file and line, like a content error; a broken package template is a bug
-and raises as it is.
+is an error, never an empty string. A project template that breaks raises
+`TemplateFailure`, located at its file and line like a content error
+(`template_failures.py`); a broken package template is a bug and raises as it is.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import BuiltinMethodType, MethodType
@@ -34,53 +32,23 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
-    StrictUndefined,
-    TemplateNotFound,
-    TemplateRuntimeError,
     TemplateSyntaxError,
-    UndefinedError,
 )
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context, Macro
-from jinja2.utils import internalcode, missing
+from jinja2.utils import internalcode
 from markupsafe import Markup, escape
 
 from generator import __version__
-from generator.errors import ContentError
-from generator.issues import Issue, Severity
+from generator.issues import Issue
 from generator.render.site import urls
 from generator.render.site.html import esc, md_escape
-from generator.report import counted
+from generator.render.site.template_failures import NoMacro, TemplateFailure, Undefined, failure_issue
 
 PACKAGE = "generator.render.site"
 PACKAGE_FOLDER = "templates"
 PROJECT_FOLDER = "templates"  # beside content/
 SUFFIXES = (".md", ".html")
-
-# How to fix each kind of failure of a project's template; {file} is the template's path in
-# the project, {name} its name, {theirs} what partnerkit's own template of that name says.
-_HINTS = {
-    "syntax": "fix the Jinja syntax here or just before ({{{{ value }}}}, {{% if %}}...{{% endif %}}), "
-              "or delete {file} to use partnerkit's own",
-    "undefined": "{theirs}; or delete {file} to use partnerkit's own",
-    "missing": "include or import only templates that exist: 'partnerkit templates list' names partnerkit's",
-    "macro": "a fragment defines the macros partnerkit's own defines, with the same parameters; or delete {file} "
-             "to use partnerkit's own",
-    "other": "fix the template here, or delete {file} to use partnerkit's own",
-}
-
-# Jinja's message when `{% from "x" import y %}` finds no `y` in x (and ours, for the renderer's calls).
-_NOT_EXPORTED = re.compile(r"the template '(?P<template>[^']+)' \((?:imported on line \d+ in '(?P<importer>[^']+)'"
-                           r"|called by partnerkit's renderer)\) does not export the requested name '(?P<name>[^']+)'")
-
-
-class TemplateFailure(ContentError):
-    """A project template that does not render; `issues` locate each failure in its file."""
-
-    def __init__(self, issues: list[Issue]) -> None:
-        super().__init__(issues)
-        self.args = (f"{counted(len(issues), 'error')} in templates",)
-
 
 class _Context(Context):
     """Jinja's template context, calling plain callables (`ctx.link(...)`, macros) straight away.
@@ -117,31 +85,6 @@ class _Context(Context):
 _PLAIN: dict[Callable[..., Any], bool] = {}
 
 
-class _NoMacro(UndefinedError):
-    """A template the renderer calls a macro of does not define it."""
-
-
-class _UndefinedName(UndefinedError):
-    """An undefined name or attribute, with what it was looked up on (for a did-you-mean)."""
-
-    def __init__(self, message: str | None = None, *, name: str | None = None, owner: object = missing) -> None:
-        super().__init__(message)
-        self.name = name
-        self.owner = owner
-
-
-class _Undefined(StrictUndefined):
-    """StrictUndefined whose error says which name was missing, and on what."""
-
-    __slots__ = ()
-
-    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
-                 exc: type[TemplateRuntimeError] = UndefinedError) -> None:
-        if exc is UndefinedError:
-            exc = partial(_UndefinedName, name=name, owner=obj)  # type: ignore[assignment]
-        super().__init__(hint, obj, name, exc)
-
-
 def _nonblank(value: object) -> Markup:
     """HTML without its blank lines (a blank line would end a Markdown HTML block)."""
     return Markup("\n".join(line for line in str(escape(value)).split("\n") if line.strip()))
@@ -173,7 +116,7 @@ def _json_attribute(value: object) -> str:
 # a block tag alone on its line leaves no blank line behind.
 SETTINGS: dict[str, Any] = {
     "autoescape": True,
-    "undefined": _Undefined,
+    "undefined": Undefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
@@ -268,12 +211,6 @@ class _PackageBytecode(FileSystemBytecodeCache):
                 super().dump_bytecode(bucket)
 
 
-def suggest(name: str, names: list[str]) -> str:
-    """' (did you mean 'x'?)', or '' when nothing is close."""
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 class Templates:
     """The templates of one project (or of the package alone, without a project)."""
 
@@ -302,7 +239,8 @@ class Templates:
             try:
                 self.environment.get_template(name)
             except TemplateSyntaxError as exc:
-                issue = self._issue(exc)
+                issue = failure_issue(exc, self.project, self.folder, self.environment, {}, _package_names()) \
+                    if self.project is not None and self.folder is not None else None
                 if issue is None:  # an error in a package template the override includes: a bug
                     raise
                 issues.append(issue)
@@ -322,7 +260,7 @@ class Templates:
         def call(*args: object, **kwargs: object) -> Markup:
             module = self.environment.get_template(name).module
             if not hasattr(module, macro):
-                self._fail(_NoMacro(f"the template '{name}' (called by partnerkit's renderer) does not export "
+                self._fail(NoMacro(f"the template '{name}' (called by partnerkit's renderer) does not export "
                                     f"the requested name '{macro}'"), {})
             try:
                 try:
@@ -336,74 +274,11 @@ class Templates:
 
     def _fail(self, exc: BaseException, values: Mapping[str, object]) -> NoReturn:
         """Raise `exc` as a TemplateFailure when a project template is to blame; else as it is."""
-        if self.folder is not None and not isinstance(exc, TemplateFailure):
-            issue = self._issue(exc, values)
+        if self.folder is not None and self.project is not None and not isinstance(exc, TemplateFailure):
+            issue = failure_issue(exc, self.project, self.folder, self.environment, values, _package_names())
             if issue is not None:
                 raise TemplateFailure([issue]) from None
         raise exc
-
-    def _in_project(self, filename: str | None) -> bool:
-        if self.folder is None or not filename:
-            return False
-        return Path(filename).resolve().is_relative_to(self.folder.resolve())
-
-    def _where(self, exc: BaseException) -> tuple[str, int] | None:
-        """The innermost project template in the traceback, and its line (for a fragment that
-        lacks a macro partnerkit's templates import, its first line)."""
-        if isinstance(exc, TemplateSyntaxError) and self._in_project(exc.filename):
-            return exc.filename or "", exc.lineno
-        lacking = _NOT_EXPORTED.search(str(exc)) if isinstance(exc, UndefinedError) else None
-        if lacking is not None and self.folder is not None and lacking["template"] in self.overrides():
-            return str(self.folder / lacking["template"]), 1
-        found = None
-        tb = exc.__traceback__
-        while tb is not None:
-            filename = tb.tb_frame.f_code.co_filename
-            if self._in_project(filename):
-                found = (filename, tb.tb_lineno)
-            tb = tb.tb_next
-        return found
-
-    def _issue(self, exc: BaseException, values: Mapping[str, object] | None = None) -> Issue | None:
-        where = self._where(exc)
-        if where is None or self.project is None or self.folder is None:
-            return None
-        filename, line = where
-        path = Path(filename).resolve()
-        file = path.relative_to(self.project.resolve()).as_posix()
-        name = path.relative_to(self.folder.resolve()).as_posix()
-        theirs = (f"partnerkit's {name} lists the names it receives in its first comment"
-                  if name in _package_names() else "set the name in this template, or pass it to the macro")
-        if isinstance(exc, TemplateSyntaxError):
-            message, kind = exc.message or "syntax error", "syntax"
-        elif (lacking := _NOT_EXPORTED.search(str(exc))) is not None:
-            defined = [n for n in vars(self.environment.get_template(name).module) if not n.startswith("_")]
-            message = (f"no macro '{lacking['name']}' here, which {lacking['importer'] or 'partnerkit'} imports"
-                       + suggest(lacking["name"], defined))
-            kind = "macro"
-        elif isinstance(exc, UndefinedError):
-            message, kind = (exc.message or "undefined name"), "undefined"
-            if isinstance(exc, _UndefinedName) and exc.name is not None and exc.owner is not missing:
-                message = f"{type(exc.owner).__name__} has no attribute '{exc.name}'"  # not its module's path
-            message += self._did_you_mean(exc, values or {})
-        elif isinstance(exc, TemplateNotFound):
-            names = sorted({*self.overrides(), *_package_names()})
-            message, kind = f"no template '{exc.name}'{suggest(str(exc.name), names)}", "missing"
-        else:
-            message, kind = f"{type(exc).__name__}: {exc}", "other"
-        return Issue(file, line, 1, Severity.ERROR, message, hint=_HINTS[kind].format(file=file, theirs=theirs))
-
-    def _did_you_mean(self, exc: UndefinedError, values: Mapping[str, object]) -> str:
-        """Among the names the template has, or the attributes of the object it read from."""
-        if not isinstance(exc, _UndefinedName) or exc.name is None:
-            return ""
-        if exc.owner is missing:
-            names = [*values, *self.environment.globals]
-        else:
-            names = [n for n in dir(exc.owner) if not n.startswith("_")]
-            if isinstance(exc.owner, Mapping):
-                names += [str(k) for k in exc.owner]
-        return suggest(exc.name, names)
 
 
 @lru_cache(maxsize=1)
