@@ -1,12 +1,12 @@
-"""The thin MkDocs plugin: publishes what the app layer prepares, watches content/.
+"""The thin MkDocs plugin: publishes what the app layer prepares, watches content/, strings/ and templates/.
 
 Run by `partnerkit build` or `partnerkit serve`, it is handed the app layer's
 `SiteRequest` (the options and, in a build, the content already loaded); run by plain
 `mkdocs`, it makes one from its own options and loads the content through the same app
 functions. It only moves results into MkDocs: generated pages and static files become
 virtual files (nothing is written into docs/), the navigation becomes `nav`, the site's
-language becomes Material's, engine problems become one build error listing every
-`file:line:col` message, without a traceback.
+language becomes Material's, engine problems (content and template errors among them)
+become one build error listing every `file:line:col` message, without a traceback.
 """
 
 from __future__ import annotations
