@@ -3,18 +3,18 @@
 Each deck is a static page beside its session page (same folder, so links written for the
 page work in the deck): a title slide, then one slide per slide of each block, with the
 block and whoever leads it in the footer, the notes of every presenter in the speaker view
-(S), and each slide's minutes as reveal's pacing. reveal.js is kept in the package
-(assets/vendor/reveal); nothing is loaded from another host, and it works from disk.
+(S), and each slide's minutes as reveal's pacing. The markup is the template `deck.html`,
+which a project overrides like any page template (see `templating.py`). reveal.js is kept
+in the package (assets/vendor/reveal); nothing is loaded from another host, and it works
+from disk.
 Trainer notes live only here: learner pages never show them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model.session import Session, SessionBlock, SessionSlide
@@ -68,13 +68,6 @@ class SlideView:
     clock: str  # start of the slide from the session's start, "h:mm"
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("generator.render.site", "deck_templates"), autoescape=True,
-                       undefined=StrictUndefined, auto_reload=False, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
-
-
 def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
@@ -92,7 +85,7 @@ def render_deck(ctx: SiteContext, session: Session) -> str:
     files = {"reset": f"{VENDOR}/reset.css", "reveal_css": f"{VENDOR}/reveal.css", "theme": "assets/theme.css",
              "deck_css": DECK_CSS, "reveal_js": f"{VENDOR}/reveal.js", "notes_js": f"{VENDOR}/notes.js",
              "deck_js": DECK_JS}
-    return _environment().get_template("deck.html").render(
+    return ctx.templates.render("deck.html", dict(
         lang=ctx.lang,
         plain_title=ctx.plain(session.title),
         title=Markup(ctx.text(session.title)),
@@ -103,7 +96,7 @@ def render_deck(ctx: SiteContext, session: Session) -> str:
         total_seconds=session.duration_minutes * 60,
         href={name: ctx.href_static(path) for name, path in files.items()},
         words={key: Markup(ctx.s(key)) for key in ("deck_of", "leads", "speaker_view_hint")},
-    )
+    ))
 
 
 def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, slide: SessionSlide,
