@@ -22,6 +22,7 @@ import pytest
 from test_site_support import MINI, ROOT, build_site, hostile_project, site_project
 
 from generator.adapters.cli import main
+from generator.model.training import Module
 from generator.pipeline import load_content
 from generator.render.site.context import SiteContext
 from generator.render.site.template_failures import TemplateFailure
@@ -215,7 +216,7 @@ def test_a_quote_fragment_without_its_macro_is_located_when_markdown_embeds_a_qu
     assert loaded.content is not None
     with pytest.raises(TemplateFailure) as failure:
         SiteContext.create(loaded.content, "en", project=project).md(
-            loaded.content.modules["welcome"].sections[0].body)
+            loaded.content.all(Module)["welcome"].sections[0].body)
     assert [(i.file, i.line) for i in failure.value.issues] == [("templates/fragments/quote.html", 1)]
     assert "no macro 'quote_figure' here, which partnerkit imports" in failure.value.issues[0].message
 

@@ -22,7 +22,9 @@ from markupsafe import Markup, escape
 
 from generator.downloads import Download
 from generator.messages import has, message
+from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
+from generator.model.quote import Quote
 from generator.model.text import LocalizedText
 from generator.render.citation import citation
 from generator.render.images import local_image, project_path
@@ -60,7 +62,7 @@ class SiteContext:
         """A context with the glossary's abbreviations ready."""
         default = content.default_language
         expansions: dict[str, str] = {}
-        for term in content.terms.values():
+        for term in content.all(GlossaryTerm).values():
             if term.abbreviation is not None:
                 expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
         for kind in ("role", "program"):
@@ -175,9 +177,9 @@ class SiteContext:
 
     def _embed(self, kind: str, entity_id: str) -> str | None:
         # A quote cited on its own line is shown whole, attributed, where it is cited.
-        if kind != "quote" or entity_id not in self.content.quotes:
+        if kind != "quote" or entity_id not in self.content.all(Quote):
             return None
-        return self.templates.macro("fragments/quote.html", "quote_figure")(self, self.content.quotes[entity_id])
+        return self.templates.macro("fragments/quote.html", "quote_figure")(self, self.content.all(Quote)[entity_id])
 
     def _image(self, src: str) -> str | None:
         # Published under assets/images/ by its path in the project, as print finds it.

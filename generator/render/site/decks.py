@@ -17,6 +17,10 @@ from importlib import resources
 
 from markupsafe import Markup
 
+from generator.model.case import Case
+from generator.model.program import Process
+from generator.model.quote import Quote
+from generator.model.role import Role
 from generator.model.session import Session, SessionBlock, SessionSlide
 from generator.render.diagrams import framework_svg, process_svg, timeline_svg
 from generator.render.site.context import SiteContext
@@ -74,7 +78,7 @@ def _clock(minutes: int) -> str:
 
 def render_deck(ctx: SiteContext, session: Session) -> str:
     """The deck's HTML; `ctx` writes the session's page (the deck sits beside it)."""
-    speakers = {role: Speaker(Markup(ctx.text(ctx.content.roles[role].name)), n)
+    speakers = {role: Speaker(Markup(ctx.text(ctx.content.all(Role)[role].name)), n)
                 for n, role in enumerate(session.presenters, start=1)}
     slides: list[SlideView] = []
     elapsed = 0
@@ -110,7 +114,7 @@ def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, 
                   for n in ordered if n.by in speakers)
     handoff = None
     if slide.handoff is not None and slide.handoff.to in speakers:
-        name = ctx.plain(ctx.content.roles[slide.handoff.to].name)
+        name = ctx.plain(ctx.content.all(Role)[slide.handoff.to].name)
         handoff = (Markup(ctx.s("hands_over_to", name=name)), Markup(ctx.text(slide.handoff.cue)))
     return SlideView(
         title=Markup(ctx.text(slide.title)),
@@ -133,12 +137,12 @@ def _visual(ctx: SiteContext, visual: str | None) -> Markup:
     content = ctx.content
     if kind == "framework":
         return Markup(framework_svg(content, ctx.lang))
-    if kind == "process" and ident in content.processes:
+    if kind == "process" and ident in content.all(Process):
         return Markup(process_svg(content, ident, ctx.lang))
-    if kind == "timeline" and ident in content.cases:
+    if kind == "timeline" and ident in content.all(Case):
         return Markup(timeline_svg(content, ident, ctx.lang))
-    if kind == "quote" and ident in content.quotes:
-        quote = content.quotes[ident]
+    if kind == "quote" and ident in content.all(Quote):
+        quote = content.all(Quote)[ident]
         return Markup(f'<blockquote class="pk-deck-quote"><p>{ctx.text(quote.text)}</p>'
                       f"<footer>{ctx.text(quote.speaker.label)}</footer></blockquote>")
     return Markup("")
@@ -147,7 +151,7 @@ def _visual(ctx: SiteContext, visual: str | None) -> Markup:
 def render_decks(ctx: SiteContext) -> dict[str, bytes]:
     """Every session's deck, and the files the decks need, by path in the site."""
     files: dict[str, bytes] = {}
-    for session_id, session in ctx.content.sessions.items():
+    for session_id, session in ctx.content.all(Session).items():
         page = ctx.at(f"training/sessions/{session_id}.md")
         files[deck_path(session_id, ctx.directory_urls)] = render_deck(page, session).encode("utf-8")
     if files:

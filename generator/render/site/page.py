@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model.program import ProcessStep
+from generator.model.program import Process, ProcessStep
 from generator.render.site.context import SiteContext
 
 
@@ -57,6 +57,6 @@ def render_page(ctx: SiteContext, template: str, kind: str, title: str, *, descr
 def steps_naming(ctx: SiteContext, entity_id: str, attribute: str) -> list[tuple[str, int, ProcessStep]]:
     """(process id, step number, step) of every process step whose `attribute` lists `entity_id`."""
     return [(process.id, number, step)
-            for process in ctx.content.processes.values()
+            for process in ctx.content.all(Process).values()
             for number, step in enumerate(process.steps, start=1)
             if entity_id in getattr(step, attribute)]

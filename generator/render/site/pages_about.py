@@ -6,6 +6,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from generator.downloads import Download
+from generator.model.catalog import Reference
+from generator.model.document import Document
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -13,7 +15,7 @@ from generator.render.site.page import Page, render_page
 def render_about(ctx: SiteContext) -> Page:
     """Where the content comes from, under which licence, and how to cite it."""
     site = ctx.content.site
-    references = list(ctx.content.references.values())
+    references = list(ctx.content.all(Reference).values())
     return render_page(ctx, "about.md", "about", ctx.raw("about"), lead=ctx.text(site.description), site=site,
                        references=references, licensed=[r for r in references if r.licence])
 
@@ -33,4 +35,4 @@ def render_downloads(ctx: SiteContext) -> Page:
             rows.append((d, anchor))
         groups.append((kind, rows))
     return render_page(ctx, "downloads.md", "downloads", ctx.raw("downloads"), lead=ctx.s("downloads_intro"),
-                       groups=groups, unlisted=[d for d in ctx.content.documents if d not in anchored])
+                       groups=groups, unlisted=[d for d in ctx.content.all(Document) if d not in anchored])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.model.case import Case
+from generator.model.quote import Quote
 from generator.render.diagrams import timeline_svg
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
@@ -19,6 +20,6 @@ def render_case(ctx: SiteContext, case: Case) -> Page:
         case=case,
         timeline=Markup(timeline_svg(c, case.id, ctx.lang)),
         practices=c.related("case", case.id, "practice"),
-        quotes=[c.quotes[q] for q in c.related("case", case.id, "quote")],
+        quotes=[c.all(Quote)[q] for q in c.related("case", case.id, "quote")],
         downloads=ctx.downloads_of("case", case.id),
     )

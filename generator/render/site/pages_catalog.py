@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.model.catalog import GlossaryTerm, Reference
+from generator.model.quote import Quote
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -14,7 +16,7 @@ _CITING = ("practice", "case", "role", "tool", "program", "process", "quote")
 
 def render_glossary(ctx: SiteContext) -> Page:
     """Terms sorted alphabetically; each abbreviation is also expanded on hover site-wide."""
-    terms = sorted(ctx.content.terms.values(), key=lambda x: ctx.plain(x.term).casefold())
+    terms = sorted(ctx.content.all(GlossaryTerm).values(), key=lambda x: ctx.plain(x.term).casefold())
     return render_page(ctx, "glossary.md", "glossary", ctx.raw("glossary"), terms=terms)
 
 
@@ -31,7 +33,7 @@ def _cited_on(ctx: SiteContext, ref_id: str) -> list[tuple[str, str]]:
 
 def render_references(ctx: SiteContext) -> Page:
     """The bibliography, in the order of references.yaml, with DOI links and where each is cited."""
-    references = list(ctx.content.references.values())
+    references = list(ctx.content.all(Reference).values())
     cited = {ref.id: [(k, i) for k, i in _cited_on(ctx, ref.id) if k != "quote"] for ref in references}
     return render_page(ctx, "references.md", "references", ctx.raw("references"), references=references,
                        cited=cited)
@@ -39,4 +41,4 @@ def render_references(ctx: SiteContext) -> Page:
 
 def render_quotes(ctx: SiteContext) -> Page:
     """Every quote with its attribution, source, consent and the practices it illustrates."""
-    return render_page(ctx, "quotes.md", "quotes", ctx.raw("quotes"), quotes=list(ctx.content.quotes.values()))
+    return render_page(ctx, "quotes.md", "quotes", ctx.raw("quotes"), quotes=list(ctx.content.all(Quote).values()))

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model.framework import Audience
+from generator.model.framework import Audience, Level
+from generator.model.practice import Practice
+from generator.model.role import Role
+from generator.model.tool import Tool
 from generator.model.training import LearningPath
 from generator.render.site.context import SiteContext
 from generator.render.site.icons import icon_svg
@@ -31,7 +34,7 @@ class AudienceCard:
 
 def _level_of(ctx: SiteContext, audience: Audience) -> str | None:
     # An audience named after a level ('top-managers' -> 'top') gets that level's practices.
-    for level in ctx.content.levels:
+    for level in ctx.content.all(Level):
         if audience.id == level or audience.id.startswith(level + "-"):
             return level
     return None
@@ -40,15 +43,15 @@ def _level_of(ctx: SiteContext, audience: Audience) -> str | None:
 def _card(ctx: SiteContext, audience: Audience) -> AudienceCard:
     c = ctx.content
     level = _level_of(ctx, audience)
-    paths = tuple(p for p in c.paths.values() if p.audience == audience.id)
-    roles = [r.id for r in c.roles.values() if level and r.level == level]
+    paths = tuple(p for p in c.all(LearningPath).values() if p.audience == audience.id)
+    roles = [r.id for r in c.all(Role).values() if level and r.level == level]
     if audience.id.startswith("patient"):
-        roles += [r.id for r in c.roles.values() if r.category == "patient"]
-    tools = tuple(t.id for t in c.tools.values() if audience.id in t.audience)
+        roles += [r.id for r in c.all(Role).values() if r.category == "patient"]
+    tools = tuple(t.id for t in c.all(Tool).values() if audience.id in t.audience)
     downloads = sum(1 for d in ctx.downloads if audience.id in d.audience)
     links = (level is not None) + len(paths) + bool(roles) + bool(tools) + bool(downloads)
     return AudienceCard(audience, Markup(icon_svg(audience.icon)), level,
-                        sum(1 for p in c.practices.values() if level in p.levels) if level else 0,
+                        sum(1 for p in c.all(Practice).values() if level in p.levels) if level else 0,
                         paths, tuple(dict.fromkeys(roles)), tools, downloads, links < 2)
 
 
@@ -57,4 +60,4 @@ def render_home(ctx: SiteContext) -> Page:
     c = ctx.content
     return render_page(ctx, "home.md", "home", ctx.plain(c.site.title), description=ctx.plain(c.site.description),
                        hide=("navigation", "toc"), lead=ctx.text(c.site.description),
-                       cards=[_card(ctx, a) for a in c.audiences.values()], training=training_data(ctx))
+                       cards=[_card(ctx, a) for a in c.all(Audience).values()], training=training_data(ctx))

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.model import registry
+from generator.model.case import Case
+from generator.model.framework import Family, Level
+from generator.model.practice import Practice
+from generator.model.program import Process, Program
+from generator.model.role import Role
+from generator.model.tool import Tool
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -47,13 +54,13 @@ def _filters(ctx: SiteContext, cards: list[Card], facets: list[str]) -> list[Fil
     filters = []
     if used.get("family"):
         filters.append(Filter("family", "family", [(f.id, f"{f.number}. {ctx.plain(f.name)}")
-                                                   for f in c.families.values() if f.id in used["family"]]))
+                                                   for f in c.all(Family).values() if f.id in used["family"]]))
     if used.get("level"):
         filters.append(Filter("level", "level", [(x.id, ctx.plain(x.name))
-                                                 for x in c.levels.values() if x.id in used["level"]]))
+                                                 for x in c.all(Level).values() if x.id in used["level"]]))
     if used.get("phase"):
         filters.append(Filter("phase", "phase", [(x.id, ctx.plain(x.name))
-                                                 for x in c.phases.values() if x.id in used["phase"]]))
+                                                 for x in c.all(registry.PHASE).values() if x.id in used["phase"]]))
     if used.get("tag"):
         filters.append(Filter("tag", "tag", [(x, x) for x in used["tag"]]))
     return filters
@@ -70,7 +77,7 @@ def render_practice_index(ctx: SiteContext) -> Page:
     c = ctx.content
     cards = [Card("practice", p.id, p, {"family": [p.family], "level": list(p.levels), "phase": list(p.phases),
                                         "tag": list(p.tags)})
-             for family in c.families.values() for p in c.practices_in_family(family.id)]
+             for family in c.all(Family).values() for p in c.practices_in_family(family.id)]
     return _index(ctx, "practices-index.md", "practices", cards, ["family", "level", "phase", "tag"],
                   lead=ctx.s("filter_help"))
 
@@ -78,14 +85,14 @@ def render_practice_index(ctx: SiteContext) -> Page:
 def render_role_index(ctx: SiteContext) -> Page:
     """All roles, filterable by level and tag."""
     cards = [Card("role", r.id, r, {"level": [r.level] if r.level else [], "tag": list(r.tags)})
-             for r in ctx.content.roles.values()]
+             for r in ctx.content.all(Role).values()]
     return _index(ctx, "roles-index.md", "roles", cards, ["level", "tag"])
 
 
 def render_case_index(ctx: SiteContext) -> Page:
     """All cases, filterable by phase and tag."""
     cards = [Card("case", case.id, case, {"phase": [s.phase for s in case.story], "tag": list(case.tags)})
-             for case in ctx.content.cases.values()]
+             for case in ctx.content.all(Case).values()]
     return _index(ctx, "cases-index.md", "cases", cards, ["phase", "tag"])
 
 
@@ -93,8 +100,8 @@ def render_tool_index(ctx: SiteContext) -> Page:
     """All tools, filterable by the families, levels and phases of the practices they support."""
     c = ctx.content
     cards = []
-    for tool in c.tools.values():
-        practices = [c.practices[x] for x in c.related("tool", tool.id, "practice")]
+    for tool in c.all(Tool).values():
+        practices = [c.all(Practice)[x] for x in c.related("tool", tool.id, "practice")]
         cards.append(Card("tool", tool.id, tool, {
             "family": sorted({p.family for p in practices}),
             "level": sorted({x for p in practices for x in p.levels}),
@@ -107,6 +114,6 @@ def render_tool_index(ctx: SiteContext) -> Page:
 def render_program_index(ctx: SiteContext) -> Page:
     """Programs and their processes."""
     c = ctx.content
-    cards = [*(Card("program", p.id, p, {}) for p in c.programs.values()),
-             *(Card("process", p.id, p, {}) for p in c.processes.values())]
+    cards = [*(Card("program", p.id, p, {}) for p in c.all(Program).values()),
+             *(Card("process", p.id, p, {}) for p in c.all(Process).values())]
     return _index(ctx, "program-index.md", "program", cards, [])

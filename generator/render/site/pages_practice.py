@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from generator.model.framework import Family
 from generator.model.practice import Practice
+from generator.model.quote import Quote
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -16,8 +18,8 @@ def render_practice(ctx: SiteContext, practice: Practice) -> Page:
         ctx, "practice.md", "practice", ctx.plain(practice.title),
         description=ctx.plain(practice.summary), lead=ctx.text(practice.summary),
         practice=practice,
-        family=c.families[practice.family],
-        quotes=[c.quotes[q] for q in quotes],
+        family=c.all(Family)[practice.family],
+        quotes=[c.all(Quote)[q] for q in quotes],
         roles=c.related("practice", practice.id, "role"),
         tools=c.related("practice", practice.id, "tool"),
         related=c.related("practice", practice.id, "practice"),

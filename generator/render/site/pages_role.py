@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from generator.model.case import Case
+from generator.model.quote import Quote
 from generator.model.role import Role
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page, steps_naming
@@ -18,8 +20,8 @@ def render_role(ctx: SiteContext, role: Role) -> Page:
         works_with=c.related("role", role.id, "role"),
         practices=c.related("role", role.id, "practice"),
         tools=c.related("role", role.id, "tool"),
-        cases=[case.id for case in c.cases.values() if any(seat.role == role.id for seat in case.profile.qi_team)],
+        cases=[case.id for case in c.all(Case).values() if any(seat.role == role.id for seat in case.profile.qi_team)],
         steps=steps_naming(ctx, role.id, "actors"),
-        quotes=[q for q in c.quotes.values() if q.speaker.role == role.id],
+        quotes=[q for q in c.all(Quote).values() if q.speaker.role == role.id],
         downloads=ctx.downloads_of("role", role.id),
     )

@@ -17,12 +17,12 @@ from generator.render.site.training_ui import training_data
 
 
 def _total(ctx: SiteContext, path: LearningPath) -> int:
-    return sum(ctx.content.modules[m].duration_minutes for m in path.modules)
+    return sum(ctx.content.all(Module)[m].duration_minutes for m in path.modules)
 
 
 def render_training_index(ctx: SiteContext) -> Page:
     """Every learning path with its audience, modules and total time."""
-    paths = list(ctx.content.paths.values())
+    paths = list(ctx.content.all(LearningPath).values())
     return render_page(ctx, "training-index.md", "index", ctx.raw("training"), lead=ctx.s("training_intro"),
                        paths=paths, totals={p.id: _total(ctx, p) for p in paths}, training=training_data(ctx))
 
@@ -32,7 +32,7 @@ def render_path(ctx: SiteContext, path: LearningPath) -> Page:
     c = ctx.content
     return render_page(ctx, "path.md", "path", ctx.plain(path.title), description=ctx.plain(path.summary),
                        lead=ctx.text(path.summary), path=path, total=_total(ctx, path),
-                       minutes={m: c.modules[m].duration_minutes for m in path.modules},
+                       minutes={m: c.all(Module)[m].duration_minutes for m in path.modules},
                        training=training_data(ctx))
 
 
@@ -40,5 +40,5 @@ def render_module(ctx: SiteContext, module: Module) -> Page:
     """A module: objectives and time first, then its sections, checks and reflection."""
     return render_page(ctx, "module.md", "module", ctx.plain(module.title), description=ctx.plain(module.summary),
                        lead=ctx.text(module.summary), module=module,
-                       paths=[p.id for p in ctx.content.paths.values() if module.id in p.modules],
+                       paths=[p.id for p in ctx.content.all(LearningPath).values() if module.id in p.modules],
                        training=training_data(ctx))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from generator.messages import template
+from generator.model.training import LearningPath, Module
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -59,7 +60,8 @@ def training_data(ctx: SiteContext) -> dict[str, object]:
 def render_summary(ctx: SiteContext) -> Page:
     """The completion summary: paths, modules done with dates and scores; print, download, reset."""
     c = ctx.content
-    order = list(dict.fromkeys([*(m for p in c.paths.values() for m in p.modules), *c.modules]))
+    order = list(dict.fromkeys([*(m for p in c.all(LearningPath).values() for m in p.modules), *c.all(Module)]))
     return render_page(ctx, "training-summary.md", "summary", ctx.raw("summary"), lead=ctx.s("summary_intro"),
-                       hide=("toc",), paths=list(c.paths.values()), modules=[c.modules[m] for m in order],
+                       hide=("toc",), paths=list(c.all(LearningPath).values()),
+                       modules=[c.all(Module)[m] for m in order],
                        training=training_data(ctx))

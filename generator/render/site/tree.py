@@ -20,6 +20,7 @@ from generator.downloads import Download
 from generator.model import registry
 from generator.model.content import Content
 from generator.model.registry import Kind
+from generator.model.training import LearningPath
 from generator.render.site import urls
 from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
@@ -113,7 +114,7 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
         (urls.ABOUT, render_about),
         (urls.DOWNLOADS, render_downloads),
     ]
-    if c.paths:
+    if c.all(LearningPath):
         singles.append((urls.TRAINING_SUMMARY, render_summary))
     pages = [render(ctx.at(src)) for src, render in singles]
     for kind, own_page in registry.WITH_PAGES:
