@@ -43,10 +43,14 @@ def quote_by_words(limit: int) -> Callable[[str], str]:
 
 
 def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_date: str,
-                 shorten_quote: Callable[[str], str]) -> str:
+                 shorten_quote: Callable[[str], str],
+                 localize: Callable[[LocalizedText], str] | None = None) -> str:
     """The plain-text name of any entity: its title, name or term in `lang` (the default
     language when missing), a reference's citation (`no_date`: the localized 'n.d.'), a
-    quote's words as said, shortened and in quotation marks; the id when it is unknown."""
+    quote's words as said, shortened and in quotation marks; the id when it is unknown.
+
+    `localize` picks the text of a localized name instead (print passes its own, which
+    remembers the field a text came from, so a Typst failure can name it)."""
     entity: BaseModel | None = content.all(kind).get(entity_id)
     if entity is None:
         return entity_id
@@ -57,5 +61,5 @@ def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_d
     for attribute in _NAME_ATTRIBUTES:
         value = getattr(entity, attribute, None)
         if isinstance(value, LocalizedText):
-            return value.get(lang, content.default_language)
+            return localize(value) if localize is not None else value.get(lang, content.default_language)
     return entity_id

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -26,15 +25,17 @@ from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
 from generator.model.quote import Quote
 from generator.model.text import LocalizedText
-from generator.render.citation import citation
 from generator.render.images import local_image, project_path
 from generator.render.markup import parse_markdown, plain_segments
+from generator.render.present import display_name, quote_by_characters
 from generator.render.site import urls
 from generator.render.site.excerpt import excerpt
 from generator.render.site.html import Abbreviations, element_html, esc, paragraph_html
 from generator.render.site.templating import Templates, templates_for
 
 IMAGE_DIR = "assets/images"
+# A quote named in running text (a link, a card) is cut at a whole character count.
+_SHORT_QUOTE = quote_by_characters(60)
 
 
 @dataclass(frozen=True)
@@ -149,19 +150,8 @@ class SiteContext:
         return title
 
     def _title_of(self, kind: str, entity_id: str) -> str:
-        entity: Any = self.content.entities.get(kind, {}).get(entity_id)
-        if entity is None:
-            return entity_id
-        if kind == "quote":
-            words = entity.words()  # as said: a translation is never quoted as the speaker's words
-            return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
-        if kind == "reference":
-            return citation(entity, self.raw("no_date"))
-        for attribute in ("title", "name", "term"):
-            value = getattr(entity, attribute, None)
-            if isinstance(value, LocalizedText):
-                return self.plain(value)
-        return entity_id
+        return display_name(self.content, self.lang, kind, entity_id, no_date=self.raw("no_date"),
+                            shorten_quote=_SHORT_QUOTE)
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language ('English', 'anglais'); else its code."""
