@@ -23,7 +23,9 @@ from generator.downloads import Download
 from generator.messages import has, message
 from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
+from generator.model.program import Program
 from generator.model.quote import Quote
+from generator.model.role import Role
 from generator.model.text import LocalizedText
 from generator.render.images import local_image, project_path
 from generator.render.markup import parse_markdown, plain_segments
@@ -66,11 +68,10 @@ class SiteContext:
         for term in content.all(GlossaryTerm).values():
             if term.abbreviation is not None:
                 expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
-        for kind in ("role", "program"):
-            for entity in content.entities.get(kind, {}).values():
-                if entity.abbreviation is not None:
-                    expansions.setdefault(entity.abbreviation.get(lang, default),
-                                          entity.name.get(lang, default))
+        named: list[Role | Program] = [*content.all(Role).values(), *content.all(Program).values()]
+        for entity in named:
+            if entity.abbreviation is not None:
+                expansions.setdefault(entity.abbreviation.get(lang, default), entity.name.get(lang, default))
         return cls(content, lang, directory_urls,
                    tuple(d for d in (downloads or []) if d.language == lang),
                    urls.HOME, Abbreviations(expansions), project, templates=templates_for(project))

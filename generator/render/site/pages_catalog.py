@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.model.catalog import GlossaryTerm, Reference
 from generator.model.quote import Quote
 from generator.render.site.context import SiteContext
@@ -23,8 +21,8 @@ def render_glossary(ctx: SiteContext) -> Page:
 def _cited_on(ctx: SiteContext, ref_id: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for kind in _CITING:
-        for entity_id, entity in ctx.content.entities.get(kind, {}).items():
-            refs: Any = getattr(entity, "references", None)
+        for entity_id, entity in ctx.content.all(kind).items():
+            refs: list[str] | None = getattr(entity, "references", None)
             source = getattr(entity, "source", None)
             if (refs and ref_id in refs) or (source is not None and source.reference == ref_id):
                 found.append((kind, entity_id))
