@@ -112,7 +112,7 @@ def test_the_site_builds_strict_with_every_reference_resolved(site: Path) -> Non
     role = (site / "roles/patient-advisor.html").read_text(encoding="utf-8")
     start = role.index("Bring the patient")
     item = role[start:role.index("</li>", start)]
-    # One link (or, for a session, which has no page, a span) per kind: 18.
+    # One link per kind: 18.
     assert item.count('class="pk-ref') == len(REFERABLE)
     assert f'href="../downloads.html#doc-{DOCUMENT}"' in item
 

@@ -108,11 +108,13 @@ def test_section_titles_are_site_strings() -> None:
 def test_urls_are_derived_unchanged() -> None:
     assert urls.ENTITY_FOLDERS == {
         "practice": "practices", "role": "roles", "case": "cases", "tool": "tools", "program": "program",
-        "process": "program/processes", "module": "training/modules", "path": "training/paths",
+        "process": "program/processes", "module": "training/modules", "session": "training/sessions",
+        "path": "training/paths",
     }
     assert urls.INDEXES == {
         "practice": "practices/index.md", "role": "roles/index.md", "case": "cases/index.md",
-        "tool": "tools/index.md", "program": "program/index.md", "path": "training/index.md",
+        "tool": "tools/index.md", "program": "program/index.md", "session": "training/sessions/index.md",
+        "path": "training/index.md",
     }
     assert urls.ANCHORED == {
         "family": (urls.FRAMEWORK, "family-"), "level": (urls.FRAMEWORK, "level-"),
@@ -121,7 +123,7 @@ def test_urls_are_derived_unchanged() -> None:
         "reference": (urls.REFERENCES, "ref-"), "document": (urls.DOWNLOADS, "doc-"),
     }
     assert urls.entity_page("practice", "x") == "practices/x.md"
-    assert urls.entity_page("session", "x") is None
+    assert urls.entity_page("session", "x") == "training/sessions/x.md"  # beside its deck (render/site/decks.py)
     assert urls.target("family", "x") == ("framework/index.md", "family-x")
     assert urls.target("path", "x") == ("training/paths/x.md", "")
 

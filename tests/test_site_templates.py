@@ -30,11 +30,12 @@ from generator.render.site.templating import package_source, package_templates
 
 MARKER = "PK-OVERRIDE-MARKER"
 EVERY_REFERENCE = ROOT / "tests" / "fixtures" / "every-reference"
-ENTITY_TEMPLATES = ["practice", "role", "case", "tool", "program", "process", "module", "path"]
+ENTITY_TEMPLATES = ["practice", "role", "case", "tool", "program", "process", "module", "session", "path"]
 SINGLE_PAGES = {
     "home.md": "index.md", "framework.md": "framework/index.md", "practices-index.md": "practices/index.md",
     "roles-index.md": "roles/index.md", "cases-index.md": "cases/index.md", "tools-index.md": "tools/index.md",
-    "program-index.md": "program/index.md", "training-index.md": "training/index.md", "quotes.md": "quotes.md",
+    "program-index.md": "program/index.md", "training-index.md": "training/index.md",
+    "sessions-index.md": "training/sessions/index.md", "quotes.md": "quotes.md",
     "glossary.md": "glossary.md", "references.md": "references.md", "about.md": "about.md",
     "downloads.md": "downloads.md", "training-summary.md": "training/summary.md",
 }

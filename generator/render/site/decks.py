@@ -72,7 +72,8 @@ class SlideView:
     clock: str  # start of the slide from the session's start, "h:mm"
 
 
-def _clock(minutes: int) -> str:
+def clock(minutes: int) -> str:
+    """A time from the session's start, "h:mm" (the deck's slides, the session page's agenda)."""
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
@@ -125,7 +126,7 @@ def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, 
         notes=notes,
         handoff=handoff,
         seconds=slide.minutes * 60,
-        clock=_clock(elapsed),
+        clock=clock(elapsed),
     )
 
 

@@ -15,6 +15,7 @@ from generator.model.case import Case
 from generator.model.framework import Family
 from generator.model.program import Process, Program
 from generator.model.role import Role
+from generator.model.session import Session
 from generator.model.tool import Tool
 from generator.model.training import LearningPath, Module
 from generator.render.site import urls
@@ -92,6 +93,9 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
             NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.all(LearningPath))),
             NavNode(ctx.raw("modules"), None, tuple(_chunked(ctx, ctx.raw("modules"),
                                                              [page("module", m) for m in modules]))),
+            NavNode(ctx.raw("trainers"), None, (  # the trainers' area
+                NavNode(ctx.raw("sessions"), urls.INDEXES["session"]),
+                *_chunked(ctx, ctx.raw("sessions"), [page("session", s) for s in c.all(Session)]))),
         )),
         NavNode(ctx.raw("tools"), None, (
             NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),

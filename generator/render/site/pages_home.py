@@ -9,11 +9,13 @@ from markupsafe import Markup
 from generator.model.framework import Audience, Level
 from generator.model.practice import Practice
 from generator.model.role import Role
+from generator.model.session import Session
 from generator.model.tool import Tool
 from generator.model.training import LearningPath
 from generator.render.site.context import SiteContext
 from generator.render.site.icons import icon_svg
 from generator.render.site.page import Page, render_page
+from generator.render.site.pages_sessions import is_trainers
 from generator.render.site.training_ui import training_data
 
 
@@ -30,6 +32,7 @@ class AudienceCard:
     tools: tuple[str, ...]  # tools meant for it
     downloads: int  # its PDFs
     fallback: bool  # fewer than two links above: the card also links the framework (and the cases)
+    sessions: int = 0  # for the trainers' audience: the sessions in the trainers' area, its first link
 
 
 def _level_of(ctx: SiteContext, audience: Audience) -> str | None:
@@ -49,10 +52,11 @@ def _card(ctx: SiteContext, audience: Audience) -> AudienceCard:
         roles += [r.id for r in c.all(Role).values() if r.category == "patient"]
     tools = tuple(t.id for t in c.all(Tool).values() if audience.id in t.audience)
     downloads = sum(1 for d in ctx.downloads if audience.id in d.audience)
-    links = (level is not None) + len(paths) + bool(roles) + bool(tools) + bool(downloads)
+    sessions = len(c.all(Session)) if is_trainers(audience.id) else 0
+    links = (level is not None) + len(paths) + bool(roles) + bool(tools) + bool(downloads) + bool(sessions)
     return AudienceCard(audience, Markup(icon_svg(audience.icon)), level,
                         sum(1 for p in c.all(Practice).values() if level in p.levels) if level else 0,
-                        paths, tuple(dict.fromkeys(roles)), tools, downloads, links < 2)
+                        paths, tuple(dict.fromkeys(roles)), tools, downloads, links < 2, sessions)
 
 
 def render_home(ctx: SiteContext) -> Page:

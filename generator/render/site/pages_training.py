@@ -10,9 +10,11 @@ again. Progress ("mark as done", per path) is what `training_ui.py` hands the sc
 
 from __future__ import annotations
 
+from generator.model.session import Session
 from generator.model.training import LearningPath, Module
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
+from generator.render.site.pages_sessions import is_trainers
 from generator.render.site.training_ui import training_data
 
 
@@ -28,11 +30,12 @@ def render_training_index(ctx: SiteContext) -> Page:
 
 
 def render_path(ctx: SiteContext, path: LearningPath) -> Page:
-    """A path: its modules in order, with time and objectives."""
+    """A path: its modules in order, with time and objectives; for trainers, the sessions to present."""
     c = ctx.content
     return render_page(ctx, "path.md", "path", ctx.plain(path.title), description=ctx.plain(path.summary),
                        lead=ctx.text(path.summary), path=path, total=_total(ctx, path),
                        minutes={m: c.all(Module)[m].duration_minutes for m in path.modules},
+                       sessions=list(c.all(Session)) if is_trainers(path.audience) else [],
                        training=training_data(ctx))
 
 

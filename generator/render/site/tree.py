@@ -43,6 +43,7 @@ from generator.render.site.pages_indexes import (
 from generator.render.site.pages_practice import render_practice
 from generator.render.site.pages_program import render_process, render_program
 from generator.render.site.pages_role import render_role
+from generator.render.site.pages_sessions import render_session, render_session_index
 from generator.render.site.pages_tool import render_tool
 from generator.render.site.pages_training import render_module, render_path, render_training_index
 from generator.render.site.training_ui import render_summary
@@ -92,6 +93,7 @@ ENTITY_PAGES: dict[str, EntityPages[Any]] = {
         EntityPages(registry.CASE, render_case),
         EntityPages(registry.TOOL, render_tool),
         EntityPages(registry.MODULE, render_module),
+        EntityPages(registry.SESSION, render_session),
         EntityPages(registry.PATH, render_path),
     )
 }
@@ -108,6 +110,7 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
         (urls.INDEXES["tool"], render_tool_index),
         (urls.INDEXES["program"], render_program_index),
         (urls.INDEXES["path"], render_training_index),
+        (urls.INDEXES["session"], render_session_index),
         (urls.QUOTES, render_quotes),
         (urls.GLOSSARY, render_glossary),
         (urls.REFERENCES, render_references),
