@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.model.training import KnowledgeCheck
+from generator.model.training import KnowledgeCheck, Module
 from generator.pipeline import load_content
 from generator.render.print import build_pdfs
 from generator.render.site.tree import render_site
@@ -69,7 +69,7 @@ def test_shuffle_false_keeps_the_written_order() -> None:
 def test_the_default_content_is_shown_out_of_its_written_order() -> None:
     loaded = load_content(ROOT)
     assert loaded.content is not None
-    checks = [c for m in loaded.content.modules.values() for c in m.checks if len(c.choices) >= 3]
+    checks = [c for m in loaded.content.all(Module).values() for c in m.checks if len(c.choices) >= 3]
     moved = [c for c in checks if _order(c) != list(range(len(c.choices)))]
     assert len(moved) >= len(checks) // 2
     # The written order put the right answer first in almost every check; shown, it moves.
@@ -83,7 +83,7 @@ def test_site_and_workbook_show_the_same_order(mini_copy: Path, edit: Edit, tmp_
     edit(mini_copy / MODULE, "reflection:\n", _checks_yaml(("order-probe", texts, 2), shuffle=True) + "reflection:\n")
     loaded = load_content(mini_copy)
     assert loaded.content is not None
-    probe = next(c for c in loaded.content.modules["welcome"].checks if c.id == "order-probe")
+    probe = next(c for c in loaded.content.all(Module)["welcome"].checks if c.id == "order-probe")
     shown = [str(choice.text.root) for choice in probe.displayed_choices()]
     assert shown != texts, "this id draws another order than the written one"
 

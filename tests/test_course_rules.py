@@ -14,6 +14,7 @@ import yaml
 
 from generator.model.content import Content
 from generator.model.text import LocalizedText
+from generator.model.training import LearningPath, Module
 from generator.pipeline import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,33 +62,33 @@ def _learner_text() -> Iterator[tuple[str, str]]:
 
 
 def test_at_least_half_of_the_checks_put_the_learner_in_a_situation(content: Content) -> None:
-    checks = [c for m in content.modules.values() for c in m.checks]
+    checks = [c for m in content.all(Module).values() for c in m.checks]
     situated = [c for c in checks if re.search(r"\byou(r)?\b", _english(c.question), re.IGNORECASE)]
     assert len(situated) * 2 >= len(checks), f"{len(situated)} of {len(checks)}"
 
 
 def test_every_check_links_the_page_that_teaches_it(content: Content) -> None:
-    unlinked = [(m.id, c.id) for m in content.modules.values() for c in m.checks
+    unlinked = [(m.id, c.id) for m in content.all(Module).values() for c in m.checks
                 if not any("[[" in _english(choice.feedback) for choice in c.choices)]
     assert unlinked == []
 
 
 def test_the_patient_advisor_path_is_written_for_patients(content: Content) -> None:
-    path = content.paths["patient-advisors-path"]
+    path = content.all(LearningPath)["patient-advisors-path"]
     for module_id in path.modules:
-        module = content.modules[module_id]
+        module = content.all(Module)[module_id]
         assert "patient-advisors" in module.audience, module_id
         for prompt in module.reflection:
             assert "your organization" not in _english(prompt).lower(), (module_id, _english(prompt))
 
 
 def test_trainers_have_a_path(content: Content) -> None:
-    assert any(p.audience == "trainers" for p in content.paths.values())
+    assert any(p.audience == "trainers" for p in content.all(LearningPath).values())
 
 
 def test_reflection_prompts_vary(content: Content) -> None:
     openings = Counter(" ".join(_english(p).split()[:3]).lower()
-                       for m in content.modules.values() for p in m.reflection)
+                       for m in content.all(Module).values() for p in m.reflection)
     assert max(openings.values()) <= 2, openings.most_common(3)
 
 

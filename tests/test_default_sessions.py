@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 import test_default_content
 
+from generator.model.case import Case
 from generator.model.content import Content
+from generator.model.framework import Audience
+from generator.model.program import Process
+from generator.model.quote import Quote
 from generator.model.session import Session, SessionBlock, SessionSlide
 from generator.model.text import LocalizedText
 
@@ -48,20 +52,21 @@ def _leads(block: SessionBlock, slide: SessionSlide) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sessions(content: Content) -> dict[str, Session]:
-    return {session_id: content.sessions[session_id] for session_id in EXPECTED if session_id in content.sessions}
+    found = content.all(Session)
+    return {session_id: found[session_id] for session_id in EXPECTED if session_id in found}
 
 
 def test_the_three_sessions_exist_with_their_length_and_audience(content: Content) -> None:
-    assert set(EXPECTED) <= set(content.sessions)
+    assert set(EXPECTED) <= set(content.all(Session))
     for session_id, (minutes, tolerance, audiences) in EXPECTED.items():
-        session = content.sessions[session_id]
+        session = content.all(Session)[session_id]
         assert abs(session.duration_minutes - minutes) <= tolerance, session_id
         assert sum(block.minutes for block in session.blocks) == session.duration_minutes, session_id
         assert audiences <= set(session.audience), session_id
     # The managers' workshop is for the manager audiences the framework defines, and no one else.
-    manager_audiences = {a for a in content.audiences if a.endswith("-managers")}
-    assert set(content.sessions["managers-workshop"].audience) == manager_audiences
-    assert content.sessions["new-patient-advisor-preparation"].audience == ["patient-advisors"]
+    manager_audiences = {a for a in content.all(Audience) if a.endswith("-managers")}
+    assert set(content.all(Session)["managers-workshop"].audience) == manager_audiences
+    assert content.all(Session)["new-patient-advisor-preparation"].audience == ["patient-advisors"]
 
 
 def test_a_quality_advisor_and_a_patient_advisor_present_each(sessions: dict[str, Session]) -> None:
@@ -112,13 +117,13 @@ def test_every_session_links_what_the_course_teaches(content: Content, sessions:
         links = [ref for block in session.blocks for ref in (*block.modules, *block.cases, *block.practices)]
         assert links, session_id
         assert session.handouts and session.tools, session_id
-    assert set(content.cases) <= {c for block in sessions["managers-workshop"].blocks for c in block.cases}
+    assert set(content.all(Case)) <= {c for block in sessions["managers-workshop"].blocks for c in block.cases}
 
 
 def test_every_visual_is_a_figure_that_exists(content: Content, sessions: dict[str, Session]) -> None:
     # `check` does not yet resolve a slide's visual; an unknown one would render as nothing.
-    known = {"framework"} | {f"process:{p}" for p in content.processes} | {
-        f"timeline:{c}" for c in content.cases} | {f"quote:{q}" for q in content.quotes}
+    known = {"framework"} | {f"process:{p}" for p in content.all(Process)} | {
+        f"timeline:{c}" for c in content.all(Case)} | {f"quote:{q}" for q in content.all(Quote)}
     for session_id, session in sessions.items():
         for _, slide in _slides(session):
             if slide.visual is not None:
@@ -129,7 +134,7 @@ def test_quotes_appear_only_as_figures(content: Content) -> None:
     for path in sorted(SESSIONS.glob("*.yaml")):
         text = " ".join(path.read_text(encoding="utf-8").split())
         assert "[[quote:" not in text, path.name
-        for quote_id, quote in content.quotes.items():
+        for quote_id, quote in content.all(Quote).items():
             words = _en(quote.text).split()
             # Any seven consecutive words of a quotation would be quoting it outside the figure.
             for start in range(len(words) - 6):

@@ -21,9 +21,12 @@ import pytest
 from pypdf import PdfReader
 from test_site_support import ROOT, broken_links, build_site, site_project
 
+from generator.model.catalog import GlossaryTerm, Reference
 from generator.model.content import Content
-from generator.model.document import DocumentSection
+from generator.model.document import Document, DocumentSection
+from generator.model.framework import Family
 from generator.model.registry import REFERABLE
+from generator.model.role import Role
 from generator.model.text import find_inline_refs
 from generator.model.walk import FoundText, walk
 from generator.pipeline import load_content
@@ -64,7 +67,7 @@ def _flat(text: str) -> str:
 
 def test_the_fixture_has_every_reference_kind_in_every_section_kind() -> None:
     content = _content()
-    document = content.documents[DOCUMENT]
+    document = content.all(Document)[DOCUMENT]
     assert {section.type for section in document.sections} == _section_kinds()
     everything = set(REFERABLE)
     for section in document.sections:
@@ -73,18 +76,18 @@ def test_the_fixture_has_every_reference_kind_in_every_section_kind() -> None:
         elif section.type == "framework":
             models = [content.framework]
         elif section.type == "glossary":
-            models = list(content.terms.values())
+            models = list(content.all(GlossaryTerm).values())
         elif section.type == "references":
             # A bibliography has no Markdown: there is nowhere to write a reference.
-            assert _referenced_kinds(list(content.references.values())) == set()
+            assert _referenced_kinds(list(content.all(Reference).values())) == set()
             continue
         elif section.type == "family":
-            models = [content.families[section.ref], *content.practices_in_family(section.ref)]
+            models = [content.all(Family)[section.ref], *content.practices_in_family(section.ref)]
         else:
             models = [content.entity(section.type, section.ref)]
         assert _referenced_kinds(models) == everything, section.type
     # The document is referred to from inside itself, through the role it prints.
-    day_one = " ".join(item.get("en", "en") for item in content.roles["patient-advisor"].day_one)
+    day_one = " ".join(item.get("en", "en") for item in content.all(Role)["patient-advisor"].day_one)
     assert f"[[document:{DOCUMENT}]]" in day_one
 
 
@@ -109,7 +112,7 @@ def test_the_site_builds_strict_with_every_reference_resolved(site: Path) -> Non
     role = (site / "roles/patient-advisor.html").read_text(encoding="utf-8")
     start = role.index("Bring the patient")
     item = role[start:role.index("</li>", start)]
-    # One link (or, for a session, which has no page, a span) per kind: 18.
+    # One link per kind: 18.
     assert item.count('class="pk-ref') == len(REFERABLE)
     assert f'href="../downloads.html#doc-{DOCUMENT}"' in item
 

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from second_language import build_in_language
 from test_site_support import ROOT, broken_links, build_site, site_project
 
+from generator.model.quote import Quote
 from generator.pipeline import load_content
 
 FIXTURE = ROOT / "tests" / "fixtures" / "foreign-quotes"
@@ -57,7 +58,7 @@ def test_every_quote_is_in_another_language_than_the_site() -> None:
     loaded = load_content(FIXTURE)
     assert loaded.content is not None, loaded.issues
     assert loaded.content.default_language == "fr"
-    assert {quote.language for quote in loaded.content.quotes.values()} == {"en"}
+    assert {quote.language for quote in loaded.content.all(Quote).values()} == {"en"}
 
 
 def test_check_is_clean() -> None:

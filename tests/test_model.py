@@ -9,6 +9,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from generator.model.content import Content
+from generator.model.framework import Family
+from generator.model.practice import Practice
 from generator.model.registry import CATALOG_FILES, FOLDER_KINDS
 from generator.model.text import LocalizedText
 from generator.pipeline import load_content
@@ -37,9 +39,9 @@ def test_links_resolve_both_ways(content: Content) -> None:
 
 
 def test_every_kind_is_present_and_typed(content: Content) -> None:
-    assert content.practices["prepare-patient-advisors"].family == "managing-integration"
+    assert content.all(Practice)["prepare-patient-advisors"].family == "managing-integration"
     assert content.default_language == "en"
-    assert list(content.families) == ["designing", "managing-integration"]
+    assert list(content.all(Family)) == ["designing", "managing-integration"]
     assert [p.id for p in content.practices_in_family("managing-integration")] == ["prepare-patient-advisors"]
     for kind in (
         "practice",
@@ -65,7 +67,7 @@ def test_every_kind_is_present_and_typed(content: Content) -> None:
 
 
 def test_model_is_frozen(content: Content) -> None:
-    practice = content.practices["prepare-patient-advisors"]
+    practice = content.all(Practice)["prepare-patient-advisors"]
     with pytest.raises(ValidationError):
         practice.family = "designing"  # type: ignore[misc]
     with pytest.raises(TypeError):

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 from test_site_support import MINI, build_site, site_project
 
+from generator.model.document import Document
 from generator.pipeline import load_content
 from generator.render.diagrams import framework_svg
 from generator.render.print.build import DEFAULT_TIMESTAMP
@@ -113,7 +114,7 @@ def test_a_case_without_any_profile_prints_no_profile_heading(tmp_path: Path) ->
     case.write_text(text.replace(team, ""), encoding="utf-8")
     loaded = load_content(project)
     assert loaded.content is not None, loaded.issues
-    job = document_job(loaded.content, loaded.content.documents["pa-onboarding"], "en",
+    job = document_job(loaded.content, loaded.content.all(Document)["pa-onboarding"], "en",
                        PrintOptions(timestamp=DEFAULT_TIMESTAMP))
     assert '"Profile"' not in job.source and "pk-pairs" not in job.source
     assert '"Case 2: oncology in an urban organization"' in job.source

@@ -14,6 +14,11 @@ from pypdf import PdfReader
 from generator.adapters.cli import main
 from generator.downloads import read_manifest
 from generator.model.content import Content
+from generator.model.document import Document
+from generator.model.role import Role
+from generator.model.session import Session
+from generator.model.tool import Tool
+from generator.model.training import LearningPath
 from generator.pipeline import load_content
 from generator.render.print import build_pdfs, build_pdfs_report
 
@@ -219,14 +224,14 @@ def test_default_content_prints_every_document_role_card_tool_and_workbook(tmp_p
     content = _load(ROOT)
     downloads = build_pdfs(content, tmp_path, timestamp=STAMP)
     made = {(d.source_kind, d.source_id, d.language) for d in downloads}
-    for doc in content.documents.values():
+    for doc in content.all(Document).values():
         for lang in doc.languages or content.languages:
             assert ("document", doc.id, lang) in made
     for lang in content.languages:
-        assert {("role", r, lang) for r in content.roles} <= made
-        assert {("tool", t, lang) for t in content.tools} <= made
-        assert {("path", p, lang) for p in content.paths} <= made
-        assert {("session", s, lang) for s in content.sessions} <= made
+        assert {("role", r, lang) for r in content.all(Role)} <= made
+        assert {("tool", t, lang) for t in content.all(Tool)} <= made
+        assert {("path", p, lang) for p in content.all(LearningPath)} <= made
+        assert {("session", s, lang) for s in content.all(Session)} <= made
     for download in downloads:
         if download.kind == "notes":  # not a PDF
             continue

@@ -308,7 +308,7 @@ def test_the_guide_has_materials_room_preparation_activities_and_an_evaluation_f
             assert _flat(ctx.t(activity.title)) in text
             assert all(_flat(ctx.t(q)) in text for q in activity.debrief)
     # The preparation timeline, earliest first, every task with who does it.
-    whens = re.findall(r"(\d+)daysbefore|(Thedaybefore)|(Ontheday)", text)
+    whens = re.findall(r"(\d+)daysbefore|(1daybefore)|(Ontheday)", text)
     days = [int(n) if n else (1 if before else 0) for n, before, _ in whens]
     assert days == sorted(days, reverse=True) and days[0] == max(t.days_before for t in session.preparation)
     for task in session.preparation:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from generator.downloads import read_manifest
 from generator.model.content import Content
+from generator.model.training import LearningPath, Module
 from generator.pipeline import load_content
 from generator.render.print import build_pdfs, build_pdfs_report
 from generator.render.print.compile import compile_pdf_reporting
@@ -185,7 +186,7 @@ def test_a_changed_module_rebuilds_only_the_pdfs_that_print_it(
 def test_default_content_prints_a_workbook_per_path(tmp_path: Path) -> None:
     content = _load(ROOT)
     options = PrintOptions(timestamp=STAMP, pdf_a=content.site.pdf_a)
-    for path in content.paths.values():
+    for path in content.all(LearningPath).values():
         for lang in content.languages:
             job = workbook_job(content, path.id, lang, options, ROOT)
             assert job.file == f"{lang}/workbooks/{path.id}.pdf"
@@ -198,7 +199,7 @@ def test_default_content_prints_a_workbook_per_path(tmp_path: Path) -> None:
             reader = PdfReader(tmp_path / f"{path.id}.{lang}.pdf")
             assert _is_tagged_pdf_ua(reader)
             chapters = _chapters(reader)
-            modules = [content.modules[m] for m in path.modules]
+            modules = [content.all(Module)[m] for m in path.modules]
             expected = [f"{n}. {m.title.get(lang, content.default_language)}"
                         for n, m in enumerate(modules, start=1)]
             assert [title for title in chapters if title not in ("Introduction", "Answer key")] == expected

@@ -108,11 +108,13 @@ def test_section_titles_are_site_strings() -> None:
 def test_urls_are_derived_unchanged() -> None:
     assert urls.ENTITY_FOLDERS == {
         "practice": "practices", "role": "roles", "case": "cases", "tool": "tools", "program": "program",
-        "process": "program/processes", "module": "training/modules", "path": "training/paths",
+        "process": "program/processes", "module": "training/modules", "session": "training/sessions",
+        "path": "training/paths",
     }
     assert urls.INDEXES == {
         "practice": "practices/index.md", "role": "roles/index.md", "case": "cases/index.md",
-        "tool": "tools/index.md", "program": "program/index.md", "path": "training/index.md",
+        "tool": "tools/index.md", "program": "program/index.md", "session": "training/sessions/index.md",
+        "path": "training/index.md",
     }
     assert urls.ANCHORED == {
         "family": (urls.FRAMEWORK, "family-"), "level": (urls.FRAMEWORK, "level-"),
@@ -121,7 +123,7 @@ def test_urls_are_derived_unchanged() -> None:
         "reference": (urls.REFERENCES, "ref-"), "document": (urls.DOWNLOADS, "doc-"),
     }
     assert urls.entity_page("practice", "x") == "practices/x.md"
-    assert urls.entity_page("session", "x") is None
+    assert urls.entity_page("session", "x") == "training/sessions/x.md"  # beside its deck (render/site/decks.py)
     assert urls.target("family", "x") == ("framework/index.md", "family-x")
     assert urls.target("path", "x") == ("training/paths/x.md", "")
 
@@ -149,11 +151,11 @@ def test_schemas_cover_every_kind_stored_in_a_file_of_its_own() -> None:
 
 
 def test_content_is_typed_by_the_registry(content: Content) -> None:
-    assert content.all(Practice) is content.practices
+    assert content.all(Practice) is content.all("practice")  # by model or by name: one mapping
     practice = content.entity(Practice, "prepare-patient-advisors")
     assert isinstance(practice, Practice) and practice.id == "prepare-patient-advisors"
     assert content.entity("practice", practice.id) is practice
-    assert dict(content.all(registry.PHASE)) == dict(content.phases)
+    assert list(content.all(registry.PHASE)) == [t.id for t in content.framework.phases]
     assert set(content.all(registry.CONTINUUM)) == {t.id for t in content.framework.engagement_continuum}
     with pytest.raises(LookupError, match="phase, continuum"):
         content.all(Term)  # two kinds share the model: name the kind

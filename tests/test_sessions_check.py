@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.model.session import Session
 from generator.pipeline import load_content
 from generator.report import format_text
 
@@ -20,7 +21,7 @@ def test_the_fixture_session_is_clean(mini_copy: Path) -> None:
     loaded = load_content(mini_copy)
     assert loaded.issues == []
     assert loaded.content is not None
-    session = loaded.content.sessions["team-kickoff"]
+    session = loaded.content.all(Session)["team-kickoff"]
     assert session.presenters == ["program-manager", "patient-advisor"]
     assert [note.by for note in session.blocks[0].slides[0].notes] == ["program-manager", "patient-advisor"]
 

@@ -32,6 +32,7 @@ KINDS = {
     "downloads": "downloads.html", "paths": "training/index.html",
     "path": "training/paths/{path}.html", "module": "training/modules/{module}.html",
     "summary": "training/summary.html",
+    "sessions": "training/sessions/index.html", "session": "training/sessions/{session}.html",
 }
 
 
@@ -119,7 +120,9 @@ def _kinds(site: str, root: Path) -> dict[str, str]:
     tool = "preparation-checklist" if site == "mini" else "pa-preparation-checklist"
     path = "patient-advisors" if site == "mini" else "top-managers-path"
     module = "welcome" if site == "mini" else "case-1-what-would-you-do"
-    out = {kind: p.format(case=case, tool=tool, path=path, module=module) for kind, p in KINDS.items()}
+    session = "team-kickoff" if site == "mini" else "qi-team-before-pa-joins"
+    out = {kind: p.format(case=case, tool=tool, path=path, module=module, session=session)
+           for kind, p in KINDS.items()}
     return {kind: path for kind, path in out.items() if (root / path).is_file()}
 
 

@@ -24,6 +24,7 @@ PAGES = [
     "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes.md",
     "glossary.md", "references.md", "about.md", "downloads.md", "training/index.md",
     "training/paths/patient-advisors.md", "training/modules/welcome.md", "training/summary.md",
+    "training/sessions/index.md", "training/sessions/team-kickoff.md",
 ]
 
 
@@ -52,9 +53,9 @@ def test_rendering_is_deterministic(content: Content) -> None:
 
 def test_inventory(content: Content) -> None:
     assert page_inventory(render_site(content)) == {
-        "about": 1, "case": 1, "downloads": 1, "framework": 1, "glossary": 1, "home": 1, "index": 6,
+        "about": 1, "case": 1, "downloads": 1, "framework": 1, "glossary": 1, "home": 1, "index": 7,
         "module": 1, "path": 1, "practice": 1, "process": 1, "program": 1, "quotes": 1, "references": 1,
-        "role": 2, "summary": 1, "tool": 1,
+        "role": 2, "session": 1, "summary": 1, "tool": 1,
     }
 
 

@@ -27,6 +27,7 @@ from rendering_support import (
 )
 from test_site_support import broken_links, build_site, site_project
 
+from generator.model.practice import Practice
 from generator.pipeline import load_content
 from generator.render.site.tree import render_site
 
@@ -99,11 +100,11 @@ def test_images_outside_the_project_or_missing_are_not_published(tmp_path: Path)
     loaded = load_content(project)
     assert loaded.content is not None, loaded.issues
     content = loaded.content
-    practice = content.practices["prepare-patient-advisors"]
+    practice = content.all(Practice)["prepare-patient-advisors"]
     description = type(practice.description)(
         practice.description.get("en", "en") + "\n\n![Outside](../outside.png) ![Gone](images/gone.png) "
         "![Not an image](content/site.yaml) ![Misnamed](images/misnamed.jpg)\n")
-    practices = {**content.practices, practice.id: practice.model_copy(update={"description": description})}
+    practices = {**content.all(Practice), practice.id: practice.model_copy(update={"description": description})}
     tree = render_site(replace(content, entities={**content.entities, "practice": practices}), project=project)
     page = next(p for p in tree.pages if p.src == "practices/prepare-patient-advisors.md")
     images = re.findall(r"<img [^>]*>", page.markdown)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from test_site_support import MINI, ROOT
 
 from generator import messages
+from generator.model.training import Module
 from generator.pipeline import load_content
 from generator.render.site.context import SiteContext
 from generator.render.site.training_ui import JS_STRINGS, legacy_store_key, store_key
@@ -27,7 +28,7 @@ def test_checks_have_a_form_beside_the_readable_list() -> None:
     loaded = load_content(ROOT)
     assert loaded.content is not None
     pages = _pages(ROOT)
-    for module in loaded.content.modules.values():
+    for module in loaded.content.all(Module).values():
         page = pages[f"training/modules/{module.id}.md"]
         for check in module.checks:
             kind = "radio" if check.kind == "single" else "checkbox"

@@ -1,12 +1,12 @@
-"""The thin MkDocs plugin: publishes what the app layer prepares, watches content/.
+"""The thin MkDocs plugin: publishes what the app layer prepares, watches content/, strings/ and templates/.
 
 Run by `partnerkit build` or `partnerkit serve`, it is handed the app layer's
 `SiteRequest` (the options and, in a build, the content already loaded); run by plain
 `mkdocs`, it makes one from its own options and loads the content through the same app
 functions. It only moves results into MkDocs: generated pages and static files become
 virtual files (nothing is written into docs/), the navigation becomes `nav`, the site's
-language becomes Material's, engine problems become one build error listing every
-`file:line:col` message, without a traceback.
+language becomes Material's, engine problems (content and template errors among them)
+become one build error listing every `file:line:col` message, without a traceback.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from generator.errors import ContentError, UserError
 from generator.issues import Issue, errors
 from generator.model.content import Content
 from generator.render.site import assets
+from generator.render.site.templating import PROJECT_FOLDER
 from generator.report import format_text
 
 log = logging.getLogger("mkdocs.plugins.partnerkit")
@@ -81,14 +82,22 @@ class MkDocsReporter:
         log.warning(message)
 
 
+def plugin_error(exc: UserError) -> PluginError:
+    """A user error as MkDocs' build error; content and template errors list every
+    `file:line:col` error they hold."""
+    if isinstance(exc, ContentError):
+        problems = "\n".join(format_text(issue) for issue in errors(exc.issues))
+        return PluginError(f"partnerkit: {exc}:\n{problems}")
+    return PluginError(f"partnerkit: {exc}")
+
+
 def load_for_mkdocs(options: Options) -> Content:
     """The content, loaded through the app layer with warnings logged by MkDocs; content
     errors become one PluginError listing every `file:line:col` error."""
     try:
         return load_checked(options, MkDocsReporter())
     except ContentError as exc:
-        problems = "\n".join(format_text(issue) for issue in errors(exc.issues))
-        raise PluginError(f"partnerkit: {exc}:\n{problems}") from None
+        raise plugin_error(exc) from None
 
 
 def _hand_written(docs_dir: Path) -> list[tuple[str, str]]:
@@ -164,8 +173,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             self.site = site = prepare_site(self.content, self.lang, self.request.options,
                                             directory_urls=bool(config.use_directory_urls),
                                             extra_pages=hand_written)
-        except UserError as exc:
-            raise PluginError(f"partnerkit: {exc}") from None
+        except UserError as exc:  # a template of the project's that does not render, among others
+            raise plugin_error(exc) from None
         generated = {page.src for page in site.tree.pages}
         clashes = [src for _, src in hand_written if src in generated]
         if clashes:
@@ -210,11 +219,12 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when an author saves a file under content/ or strings/ (or new PDFs arrive)."""
+        """Rebuild when an author saves a file under content/, strings/ or templates/ (or new PDFs arrive)."""
         options = self.request.options
         server.watch(str(options.project_dir / "content"))
-        if (options.project_dir / "strings").is_dir():
-            server.watch(str(options.project_dir / "strings"))
+        for folder in ("strings", PROJECT_FOLDER):
+            if (options.project_dir / folder).is_dir():
+                server.watch(str(options.project_dir / folder))
         if options.downloads_dir.is_dir():
             server.watch(str(options.downloads_dir))
         return server

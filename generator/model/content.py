@@ -90,7 +90,7 @@ class Content:
 
     site: Site
     framework: Framework
-    entities: Mapping[str, Mapping[str, Any]]
+    entities: Mapping[str, Mapping[str, BaseModel]]  # by kind name; read through all()
     links: Links
     locator: Locator | None = field(default=None, compare=False, repr=False)
     # The project's own wording (strings/<lang>.yaml): language -> message key -> text.

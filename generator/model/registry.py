@@ -144,7 +144,9 @@ MODULE = Kind("module", Module, stored=Folder("training/modules"),
               labels=Labels("module", "modules", "modules"),
               url=OwnPage("training/modules", "module.md"))
 SESSION = Kind("session", Session, stored=Folder("training/sessions"),
-               labels=Labels("session", "sessions"))
+               labels=Labels("session", "sessions", "sessions"),
+               url=OwnPage("training/sessions", "session.md"),
+               index="training/sessions/index.md")
 DOCUMENT = Kind("document", Document, stored=Folder("documents"),
                 labels=Labels("document", "documents", "downloads"),
                 url=Anchor("downloads.md", "doc-"))

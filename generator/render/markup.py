@@ -134,6 +134,38 @@ def parse_markdown(text: str) -> etree.Element:
     return root
 
 
+# One line that starts with a letter and holds none of the characters the dialect's syntax
+# starts with (no emphasis, code, link, image, autolink, escape; no block syntax, which
+# needs another first character or another line). References `[[kind:id|label]]` are
+# matched before any of those, so they may sit anywhere after the first letter.
+_PLAIN_LINE = re.compile(r"[^\W\d_][^\\`*_\[\]<>]*")
+_SYNTAX = re.compile(r"[\\`*_\[\]<>]")
+
+# A paragraph of plain text and references: text, or (kind, id, label or None) per reference.
+Segment = str | tuple[str, str, str | None]
+
+
+def plain_segments(text: str) -> list[Segment] | None:
+    """The text and references of a value that parses to one paragraph of them and nothing
+    else, in order, so a renderer may skip the parse (most short values are such
+    sentences); None when the value needs the parse."""
+    if not text.isprintable() or text != text.rstrip():
+        return None
+    segments: list[Segment] = []
+    skeleton: list[str] = []
+    last = 0
+    for m in INLINE_REF.finditer(text):
+        kind, ident, label = m.group(1), m.group(2), m.group(3)
+        if "\\" in ident or "`" in ident or (label is not None and _SYNTAX.search(label)):
+            return None  # read by code and escapes before references, or a label with syntax of its own
+        segments += [text[last:m.start()], (kind, ident, label.strip() or None if label else None)]
+        skeleton += [text[last:m.start()], "0"]  # not a letter: a value that starts with a reference is parsed
+        last = m.end()
+    segments.append(text[last:])
+    skeleton.append(text[last:])
+    return segments if _PLAIN_LINE.fullmatch("".join(skeleton)) else None
+
+
 def inline_refs(root: etree.Element) -> list[etree.Element]:
     """Every inline reference element in the tree, in document order."""
     return [element for element in root.iter("a") if element.get(REF_KIND)]

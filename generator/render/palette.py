@@ -32,6 +32,11 @@ _MEANING_COLOURS = {"tip": "#2e7d4f", "success": "#2e7d4f", "example": "#6a4c93"
                     "danger": "#a4262c", "failure": "#a4262c", "bug": "#a4262c"}
 
 
+def darker(colour: str, factor: float) -> str:
+    """The colour with each channel scaled by `factor` (truncated): the site's hover and link shades."""
+    return "#" + "".join(f"{max(0, int(v * factor)):02x}" for v in _rgb(colour))
+
+
 def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.messages import message
+from generator.model import registry
 from generator.model.content import Content
+from generator.model.framework import Family, Level
 from generator.render.diagrams.svg import (
     INK,
     LINE,
@@ -52,9 +54,9 @@ def framework_svg(content: Content, lang: str) -> str:
     """Families × levels × phases, with the number of practices in each cell."""
     default = content.default_language
     colours = palette(content.site.colours)
-    families = list(content.families.values())
-    levels = list(content.levels.values())
-    phases = list(content.phases.values())
+    families = list(content.all(Family).values())
+    levels = list(content.all(Level).values())
+    phases = list(content.all(registry.PHASE).values())
     columns = len(levels) + len(phases)
     cell_w = (WIDTH - 2 * MARGIN - LABEL_COL - GAP) / max(1, columns)
     size = 12.5

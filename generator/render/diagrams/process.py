@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.messages import message
 from generator.model.content import Content
+from generator.model.program import Process
+from generator.model.role import Role
 from generator.render.diagrams.svg import (
     LINE,
     MUTED,
@@ -26,13 +28,13 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
     """A left-to-right flow of the process steps; under each title, who carries the step."""
     default = content.default_language
     colours = palette(content.site.colours)
-    process = content.processes[process_id]
+    process = content.all(Process)[process_id]
     ident = f"pk-process-{process_id}"
     name = process.name.get(lang, default)
     steps = []
     for step in process.steps:
         title_lines = wrap(step.title.get(lang, default), BOX - 20, TITLE_SIZE, 6)
-        actors = [content.roles[a].name.get(lang, default) for a in step.actors]
+        actors = [content.all(Role)[a].name.get(lang, default) for a in step.actors]
         actor_lines = [line for actor in actors for line in wrap(actor, BOX - 34, ACTOR_SIZE, 2)]
         steps.append((step, title_lines, actors, actor_lines))
     full_titles = [step.title.get(lang, default) for step in process.steps]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from generator.messages import message
+from generator.model import registry
+from generator.model.case import Case
 from generator.model.content import Content
 from generator.render.diagrams.svg import (
     INK,
@@ -29,14 +31,14 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
     """The case's phases as labelled bands, each holding its dated events in order."""
     default = content.default_language
     colours = palette(content.site.colours)
-    case = content.cases[case_id]
+    case = content.all(Case)[case_id]
     ident = f"pk-timeline-{case_id}"
     parts: list[str] = []
     described: list[str] = []
     y: float = MARGIN
     count = 0
     for index, phase_story in enumerate(case.story):
-        phase_name = content.phases[phase_story.phase].name.get(lang, default)
+        phase_name = content.all(registry.PHASE)[phase_story.phase].name.get(lang, default)
         rows: list[tuple[str, list[str]]] = []
         for event in phase_story.events:
             title = event.title.get(lang, default)

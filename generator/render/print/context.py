@@ -13,17 +13,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator.messages import message
 from generator.model.content import Content
 from generator.model.text import LocalizedText
-from generator.render.citation import citation
 from generator.render.images import local_image, project_path
+from generator.render.present import display_name, quote_by_words
 from generator.render.print.sourcemap import PART, Traced
 from generator.render.print.typst_code import Code, call, text
 
-_QUOTE_WORDS = 9
+# A quote named in print is cut after a few words: it sits in narrow columns and cross-references.
+_SHORT_QUOTE = quote_by_words(9)
 
 
 @dataclass
@@ -77,21 +77,9 @@ class RenderContext:
         return call("emph", body)
 
     def name_of(self, kind: str, entity_id: str) -> str:
-        """A readable name of any entity (its title, name or term)."""
-        entity: Any = self.content.entities.get(kind, {}).get(entity_id)
-        if entity is None:
-            return entity_id
-        if kind == "quote":
-            words = entity.words().split()  # as said: a translation is never quoted as their words
-            short = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
-            return f"\u201c{short}\u201d"
-        if kind == "reference":
-            return citation(entity, self.w("no_date"))
-        for attribute in ("title", "name", "term"):
-            value = getattr(entity, attribute, None)
-            if isinstance(value, LocalizedText):
-                return self.t(value)
-        return entity_id
+        """A readable name of any entity (its title, name or term), as the site names it."""
+        return display_name(self.content, self.lang, kind, entity_id, no_date=self.w("no_date"),
+                            shorten_quote=_SHORT_QUOTE, localize=self.t)
 
     def add_figure(self, stem: str, svg: str) -> str:
         """Store an SVG in the compile root; returns its path for `image()`."""

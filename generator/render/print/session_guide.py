@@ -31,7 +31,7 @@ _EVALUATION = ("eval_objectives", "eval_useful", "eval_presenters", "eval_pace")
 def _when(ctx: RenderContext, days: int) -> str:
     if days == 0:
         return ctx.w("on_the_day")
-    return ctx.w("day_before") if days == 1 else ctx.w("days_before", n=days)
+    return ctx.w("days_before_one") if days == 1 else ctx.w("days_before", n=days)
 
 
 def _agenda(ctx: RenderContext, session: Session, *, leads: bool) -> Code:

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.model.content import Content
+from generator.render.palette import darker
 
 CSS = "assets/partnerkit.css"
 JS = "assets/partnerkit.js"
@@ -27,11 +28,6 @@ def _font_folder() -> Path:
     return Path(str(resources.files("fontpkg_atkinson_hyperlegible") / "files"))
 
 
-def _darker(hex_colour: str, factor: float) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{max(0, int(v * factor)):02x}" for v in (r, g, b))
-
-
 def _theme_css(content: Content) -> str:
     """@font-face rules and the site's colours as Material's CSS variables."""
     faces = "".join(
@@ -45,10 +41,10 @@ def _theme_css(content: Content) -> str:
         + ":root{--md-text-font:\"Atkinson Hyperlegible\";--md-code-font:ui-monospace,monospace;"
         + f"--md-primary-fg-color:{colours.primary};"
         + f"--md-primary-fg-color--light:{colours.primary};"
-        + f"--md-primary-fg-color--dark:{_darker(colours.primary, 0.8)};"
+        + f"--md-primary-fg-color--dark:{darker(colours.primary, 0.8)};"
         + f"--md-accent-fg-color:{colours.accent};"
         + f"--pk-primary:{colours.primary};--pk-accent:{colours.accent};"
-        + f"--md-typeset-a-color:{_darker(colours.primary, 0.9)}}}\n"
+        + f"--md-typeset-a-color:{darker(colours.primary, 0.9)}}}\n"
     )
 
 

@@ -4,27 +4,40 @@
 relative to it and a renderer never computes a URL itself. Local images met while
 rendering are collected in `images` (shared by every page of one build), so the site
 publishes exactly the images its pages show.
+
+What is HTML is typed so: `s`, `text`, `md`, `md_inline`, `link` and `abbr` return
+`Markup` (escaped, or rendered through the one safe Markdown path), which templates print
+as it is; `raw`, `plain`, `excerpt` and `title_of` return plain text, which templates
+escape. The templates (`templates`) are the project's, compiled once per project.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 from generator.downloads import Download
-from generator.messages import message
+from generator.messages import has, message
+from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
+from generator.model.program import Program
+from generator.model.quote import Quote
+from generator.model.role import Role
 from generator.model.text import LocalizedText
-from generator.render.citation import citation
 from generator.render.images import local_image, project_path
-from generator.render.markup import parse_markdown
+from generator.render.markup import parse_markdown, plain_segments
+from generator.render.present import display_name, quote_by_characters
 from generator.render.site import urls
 from generator.render.site.excerpt import excerpt
-from generator.render.site.html import Abbreviations, element_html, esc
+from generator.render.site.html import Abbreviations, element_html, esc, paragraph_html
+from generator.render.site.templating import Templates, templates_for
 
 IMAGE_DIR = "assets/images"
+# A quote named in running text (a link, a card) is cut at a whole character count.
+_SHORT_QUOTE = quote_by_characters(60)
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,10 @@ class SiteContext:
     project: Path | None = None  # where local images are read from (None: images show their alt text)
     # Site path -> bytes of every local image the pages show (filled while rendering).
     images: dict[str, bytes] = field(default_factory=dict, compare=False, hash=False)
+    # Display names by (kind, id), found once per build (links name the same entities on many pages).
+    titles: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, hash=False)
+    # The page templates: the project's templates/ first, then the package's.
+    templates: Templates = field(default_factory=lambda: templates_for(None), compare=False, hash=False)
 
     @classmethod
     def create(cls, content: Content, lang: str, *, directory_urls: bool = True,
@@ -48,26 +65,25 @@ class SiteContext:
         """A context with the glossary's abbreviations ready."""
         default = content.default_language
         expansions: dict[str, str] = {}
-        for term in content.terms.values():
+        for term in content.all(GlossaryTerm).values():
             if term.abbreviation is not None:
                 expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
-        for kind in ("role", "program"):
-            for entity in content.entities.get(kind, {}).values():
-                if entity.abbreviation is not None:
-                    expansions.setdefault(entity.abbreviation.get(lang, default),
-                                          entity.name.get(lang, default))
+        named: list[Role | Program] = [*content.all(Role).values(), *content.all(Program).values()]
+        for entity in named:
+            if entity.abbreviation is not None:
+                expansions.setdefault(entity.abbreviation.get(lang, default), entity.name.get(lang, default))
         return cls(content, lang, directory_urls,
                    tuple(d for d in (downloads or []) if d.language == lang),
-                   urls.HOME, Abbreviations(expansions), project)
+                   urls.HOME, Abbreviations(expansions), project, templates=templates_for(project))
 
     def at(self, page: str) -> SiteContext:
         """This context, writing `page`."""
         return replace(self, page=page)
 
     # Text
-    def s(self, key: str, **values: object) -> str:
+    def s(self, key: str, **values: object) -> Markup:
         """A UI string, escaped for HTML."""
-        return esc(message(self.lang, key, self.content.messages, **values))
+        return escape(message(self.lang, key, self.content.messages, **values))
 
     def raw(self, key: str, **values: object) -> str:
         """A UI string, unescaped (for Markdown headings use md_escape)."""
@@ -77,18 +93,26 @@ class SiteContext:
         """A localized value as plain text (unescaped)."""
         return "" if text is None else text.get(self.lang, self.content.default_language)
 
-    def text(self, text: LocalizedText | None) -> str:
+    def text(self, text: LocalizedText | None) -> Markup:
         """A localized value, escaped, abbreviations marked up."""
-        return self.abbreviations.html(self.plain(text))
+        return self.abbr(self.plain(text))
 
-    def md(self, text: LocalizedText | None, heading_base: int = 3) -> str:
+    def abbr(self, text: str) -> Markup:
+        """Plain text, escaped, abbreviations marked up."""
+        return self.abbreviations.html(text)
+
+    def md(self, text: LocalizedText | None, heading_base: int = 3) -> Markup:
         """A Markdown value rendered to HTML, block level."""
         if text is None:
-            return ""
-        return element_html(parse_markdown(self.plain(text)), self._resolve, self.abbreviations,
-                            heading_base, embed=self._embed, image=self._image)
+            return Markup("")
+        source = self.plain(text)
+        segments = plain_segments(source)
+        if segments is not None:  # one line of text and references: the same HTML, without the parse
+            return Markup(paragraph_html(segments, self._resolve, self.abbreviations))
+        return Markup(element_html(parse_markdown(source), self._resolve, self.abbreviations,
+                                   heading_base, embed=self._embed, image=self._image))
 
-    def md_inline(self, text: LocalizedText | None) -> str:
+    def md_inline(self, text: LocalizedText | None) -> Markup:
         """A short Markdown value rendered without its paragraph wrapper."""
         html = self.md(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
@@ -120,35 +144,33 @@ class SiteContext:
 
     def title_of(self, kind: str, entity_id: str) -> str:
         """Plain display name of any entity (title, name, term, short quote)."""
-        entity: Any = self.content.entities.get(kind, {}).get(entity_id)
-        if entity is None:
-            return entity_id
-        if kind == "quote":
-            words = entity.words()  # as said: a translation is never quoted as the speaker's words
-            return f"“{words if len(words) <= 60 else words[:57].rstrip() + '…'}”"
-        if kind == "reference":
-            return citation(entity, self.raw("no_date"))
-        for attribute in ("title", "name", "term"):
-            value = getattr(entity, attribute, None)
-            if isinstance(value, LocalizedText):
-                return self.plain(value)
-        return entity_id
+        key = (kind, entity_id)
+        title = self.titles.get(key)
+        if title is None:
+            title = self.titles[key] = self._title_of(kind, entity_id)
+        return title
 
-    def link(self, kind: str, entity_id: str, label: str | None = None) -> str:
+    def _title_of(self, kind: str, entity_id: str) -> str:
+        return display_name(self.content, self.lang, kind, entity_id, no_date=self.raw("no_date"),
+                            shorten_quote=_SHORT_QUOTE)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language ('English', 'anglais'); else its code."""
+        return self.raw(f"lang_{code}") if has(f"lang_{code}") else code
+
+    def link(self, kind: str, entity_id: str, label: str | None = None) -> Markup:
         """An <a> to an entity (a <span> when the site has no place for it)."""
         text = self.abbreviations.html(label if label is not None else self.title_of(kind, entity_id))
         target = self.href(kind, entity_id)
         if target is None:
-            return f'<span class="pk-ref">{text}</span>'
-        return f'<a href="{esc(target)}" class="pk-ref pk-ref--{esc(kind)}">{text}</a>'
+            return Markup(f'<span class="pk-ref">{text}</span>')
+        return Markup(f'<a href="{esc(target)}" class="pk-ref pk-ref--{esc(kind)}">{text}</a>')
 
     def _embed(self, kind: str, entity_id: str) -> str | None:
         # A quote cited on its own line is shown whole, attributed, where it is cited.
-        if kind != "quote" or entity_id not in self.content.quotes:
+        if kind != "quote" or entity_id not in self.content.all(Quote):
             return None
-        from generator.render.site.components import quote_figure  # components build on this module
-
-        return quote_figure(self, self.content.quotes[entity_id])
+        return self.templates.macro("fragments/quote.html", "quote_figure")(self, self.content.all(Quote)[entity_id])
 
     def _image(self, src: str) -> str | None:
         # Published under assets/images/ by its path in the project, as print finds it.

@@ -3,20 +3,24 @@
 Each deck is a static page beside its session page (same folder, so links written for the
 page work in the deck): a title slide, then one slide per slide of each block, with the
 block and whoever leads it in the footer, the notes of every presenter in the speaker view
-(S), and each slide's minutes as reveal's pacing. reveal.js is kept in the package
-(assets/vendor/reveal); nothing is loaded from another host, and it works from disk.
+(S), and each slide's minutes as reveal's pacing. The markup is the template `deck.html`,
+which a project overrides like any page template (see `templating.py`). reveal.js is kept
+in the package (assets/vendor/reveal); nothing is loaded from another host, and it works
+from disk.
 Trainer notes live only here: learner pages never show them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.model.case import Case
+from generator.model.program import Process
+from generator.model.quote import Quote
+from generator.model.role import Role
 from generator.model.session import Session, SessionBlock, SessionSlide
 from generator.render.diagrams import framework_svg, process_svg, timeline_svg
 from generator.render.site.context import SiteContext
@@ -68,20 +72,14 @@ class SlideView:
     clock: str  # start of the slide from the session's start, "h:mm"
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("generator.render.site", "deck_templates"), autoescape=True,
-                       undefined=StrictUndefined, auto_reload=False, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
-
-
-def _clock(minutes: int) -> str:
+def clock(minutes: int) -> str:
+    """A time from the session's start, "h:mm" (the deck's slides, the session page's agenda)."""
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def render_deck(ctx: SiteContext, session: Session) -> str:
     """The deck's HTML; `ctx` writes the session's page (the deck sits beside it)."""
-    speakers = {role: Speaker(Markup(ctx.text(ctx.content.roles[role].name)), n)
+    speakers = {role: Speaker(Markup(ctx.text(ctx.content.all(Role)[role].name)), n)
                 for n, role in enumerate(session.presenters, start=1)}
     slides: list[SlideView] = []
     elapsed = 0
@@ -92,7 +90,7 @@ def render_deck(ctx: SiteContext, session: Session) -> str:
     files = {"reset": f"{VENDOR}/reset.css", "reveal_css": f"{VENDOR}/reveal.css", "theme": "assets/theme.css",
              "deck_css": DECK_CSS, "reveal_js": f"{VENDOR}/reveal.js", "notes_js": f"{VENDOR}/notes.js",
              "deck_js": DECK_JS}
-    return _environment().get_template("deck.html").render(
+    return ctx.templates.render("deck.html", dict(
         lang=ctx.lang,
         plain_title=ctx.plain(session.title),
         title=Markup(ctx.text(session.title)),
@@ -103,7 +101,7 @@ def render_deck(ctx: SiteContext, session: Session) -> str:
         total_seconds=session.duration_minutes * 60,
         href={name: ctx.href_static(path) for name, path in files.items()},
         words={key: Markup(ctx.s(key)) for key in ("deck_of", "leads", "speaker_view_hint")},
-    )
+    ))
 
 
 def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, slide: SessionSlide,
@@ -117,7 +115,7 @@ def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, 
                   for n in ordered if n.by in speakers)
     handoff = None
     if slide.handoff is not None and slide.handoff.to in speakers:
-        name = ctx.plain(ctx.content.roles[slide.handoff.to].name)
+        name = ctx.plain(ctx.content.all(Role)[slide.handoff.to].name)
         handoff = (Markup(ctx.s("hands_over_to", name=name)), Markup(ctx.text(slide.handoff.cue)))
     return SlideView(
         title=Markup(ctx.text(slide.title)),
@@ -128,7 +126,7 @@ def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, 
         notes=notes,
         handoff=handoff,
         seconds=slide.minutes * 60,
-        clock=_clock(elapsed),
+        clock=clock(elapsed),
     )
 
 
@@ -140,12 +138,12 @@ def _visual(ctx: SiteContext, visual: str | None) -> Markup:
     content = ctx.content
     if kind == "framework":
         return Markup(framework_svg(content, ctx.lang))
-    if kind == "process" and ident in content.processes:
+    if kind == "process" and ident in content.all(Process):
         return Markup(process_svg(content, ident, ctx.lang))
-    if kind == "timeline" and ident in content.cases:
+    if kind == "timeline" and ident in content.all(Case):
         return Markup(timeline_svg(content, ident, ctx.lang))
-    if kind == "quote" and ident in content.quotes:
-        quote = content.quotes[ident]
+    if kind == "quote" and ident in content.all(Quote):
+        quote = content.all(Quote)[ident]
         return Markup(f'<blockquote class="pk-deck-quote"><p>{ctx.text(quote.text)}</p>'
                       f"<footer>{ctx.text(quote.speaker.label)}</footer></blockquote>")
     return Markup("")
@@ -154,7 +152,7 @@ def _visual(ctx: SiteContext, visual: str | None) -> Markup:
 def render_decks(ctx: SiteContext) -> dict[str, bytes]:
     """Every session's deck, and the files the decks need, by path in the site."""
     files: dict[str, bytes] = {}
-    for session_id, session in ctx.content.sessions.items():
+    for session_id, session in ctx.content.all(Session).items():
         page = ctx.at(f"training/sessions/{session_id}.md")
         files[deck_path(session_id, ctx.directory_urls)] = render_deck(page, session).encode("utf-8")
     if files:

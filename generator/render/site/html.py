@@ -5,7 +5,9 @@ Every content value passes through one of three doors:
 - `md_escape` for plain text in a Markdown line (headings, front matter titles);
 - `element_html` for content Markdown, parsed once by `generator.render.markup` and
   serialized here, with `[[kind:id]]` references turned into links, abbreviations
-  wrapped in `<abbr>` and local images pointed at their copy in the site.
+  wrapped in `<abbr>` and local images pointed at their copy in the site
+  (`paragraph_html` writes the same for a one-line value of text and references, which
+  `generator.render.markup.plain_segments` tells apart, without the parse).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from generator.render.markup import REF_ID, REF_KIND
+from generator.render.markup import REF_ID, REF_KIND, Segment
 
 # Characters that mean something to Markdown, written as numeric entities in headings.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~<>&]")
@@ -60,9 +62,16 @@ class Abbreviations:
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?=s?(?![\w-]))")
             if names else None
         )
+        self._done: dict[str, Markup] = {}
 
-    def html(self, text: str) -> str:
-        """`text` escaped, with abbreviations marked up."""
+    def html(self, text: str) -> Markup:
+        """`text` escaped, with abbreviations marked up (each text marked up once: names recur on many pages)."""
+        known = self._done.get(text)
+        if known is None:
+            known = self._done[text] = Markup(self._mark_up(text))
+        return known
+
+    def _mark_up(self, text: str) -> str:
         if self.pattern is None:
             return esc(text)
         out: list[str] = []
@@ -99,6 +108,27 @@ def element_html(root: etree.Element, resolve: RefResolver, abbreviations: Abbre
     return "".join(out)
 
 
+def paragraph_html(segments: list[Segment], resolve: RefResolver, abbreviations: Abbreviations) -> str:
+    """What `element_html` writes of the parse of a value that `plain_segments` split
+    into text and references: the same HTML, without the parse."""
+    out = ["\n<p>"]
+    for segment in segments:
+        if isinstance(segment, str):
+            out.append(_text(segment, abbreviations, True))
+        else:
+            out.append(_ref_html(*segment, resolve, abbreviations))
+    out.append("</p>\n")
+    return "".join(out)
+
+
+def _ref_html(kind: str, entity_id: str, label: str | None, resolve: RefResolver,
+              abbreviations: Abbreviations) -> str:
+    target, text = resolve(kind, entity_id, label)
+    if target is None:
+        return f'<span class="pk-ref">{abbreviations.html(text)}</span>'
+    return f'<a href="{esc(target)}" class="pk-ref">{abbreviations.html(text)}</a>'
+
+
 def _lone_ref(el: etree.Element) -> tuple[str, str] | None:
     children = list(el)
     if el.tag != "p" or len(children) != 1 or (el.text or "").strip():
@@ -128,11 +158,7 @@ def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviat
             return
     attrs = dict(el.attrib)
     if tag == "a" and attrs.get(REF_KIND):
-        target, label = resolve(attrs[REF_KIND], attrs.get(REF_ID, ""), (el.text or None))
-        if target is None:
-            out.append(f'<span class="pk-ref">{abbreviations.html(label)}</span>')
-        else:
-            out.append(f'<a href="{esc(target)}" class="pk-ref">{abbreviations.html(label)}</a>')
+        out.append(_ref_html(attrs[REF_KIND], attrs.get(REF_ID, ""), el.text or None, resolve, abbreviations))
         out.append(_text(el.tail, abbreviations, abbr))
         return
     if tag == "img":

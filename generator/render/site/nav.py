@@ -11,6 +11,13 @@ from typing import Any
 
 from markupsafe import escape
 
+from generator.model.case import Case
+from generator.model.framework import Family
+from generator.model.program import Process, Program
+from generator.model.role import Role
+from generator.model.session import Session
+from generator.model.tool import Tool
+from generator.model.training import LearningPath, Module
 from generator.render.site import urls
 from generator.render.site.context import SiteContext
 
@@ -55,7 +62,7 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
 
     # Families are nested one level down, so a practice page lists only its own family.
     families = []
-    for family in c.families.values():
+    for family in c.all(Family).values():
         members = [page("practice", p.id) for p in c.practices_in_family(family.id)]
         name = f"{family.number}. {ctx.plain(family.name)}"
         if len(members) > CHUNK:
@@ -65,31 +72,34 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
     practices = [NavNode(ctx.raw("all_practices"), urls.INDEXES["practice"]),
                  NavNode(ctx.raw("families"), None, tuple(families))]
     # Modules in the order the paths take them, then any module no path uses.
-    modules = list(dict.fromkeys([*(m for p in c.paths.values() for m in p.modules), *c.modules]))
+    modules = list(dict.fromkeys([*(m for p in c.all(LearningPath).values() for m in p.modules), *c.all(Module)]))
     program = [NavNode(ctx.raw("overview"), urls.INDEXES["program"])]
-    program += [page("program", x) for x in c.programs]
-    program += [page("process", x) for x in c.processes]
+    program += [page("program", x) for x in c.all(Program)]
+    program += [page("process", x) for x in c.all(Process)]
     nav = [
         NavNode(ctx.raw("home"), urls.HOME),
         NavNode(ctx.raw("framework"), urls.FRAMEWORK),
         NavNode(ctx.raw("practices"), None, tuple(practices)),
         NavNode(ctx.raw("roles"), None, (
             NavNode(ctx.raw("all_roles"), urls.INDEXES["role"]),
-            *_bounded(ctx, ctx.raw("roles"), [page("role", x) for x in c.roles]))),
+            *_bounded(ctx, ctx.raw("roles"), [page("role", x) for x in c.all(Role)]))),
         NavNode(ctx.raw("cases"), None, (
             NavNode(ctx.raw("all_cases"), urls.INDEXES["case"]),
-            *_bounded(ctx, ctx.raw("cases"), [page("case", x) for x in c.cases]))),
+            *_bounded(ctx, ctx.raw("cases"), [page("case", x) for x in c.all(Case)]))),
         NavNode(ctx.raw("program"), None, tuple(program)),
         NavNode(ctx.raw("training"), None, (
             NavNode(ctx.raw("all_paths"), urls.INDEXES["path"]),
-            *([NavNode(ctx.raw("summary"), urls.TRAINING_SUMMARY)] if c.paths else []),
-            NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.paths)),
+            *([NavNode(ctx.raw("summary"), urls.TRAINING_SUMMARY)] if c.all(LearningPath) else []),
+            NavNode(ctx.raw("learning_paths"), None, tuple(page("path", p) for p in c.all(LearningPath))),
             NavNode(ctx.raw("modules"), None, tuple(_chunked(ctx, ctx.raw("modules"),
                                                              [page("module", m) for m in modules]))),
+            NavNode(ctx.raw("trainers"), None, (  # the trainers' area
+                NavNode(ctx.raw("sessions"), urls.INDEXES["session"]),
+                *_chunked(ctx, ctx.raw("sessions"), [page("session", s) for s in c.all(Session)]))),
         )),
         NavNode(ctx.raw("tools"), None, (
             NavNode(ctx.raw("all_tools"), urls.INDEXES["tool"]),
-            *_bounded(ctx, ctx.raw("tools"), [page("tool", x) for x in c.tools]))),
+            *_bounded(ctx, ctx.raw("tools"), [page("tool", x) for x in c.all(Tool)]))),
         NavNode(ctx.raw("library"), None, (
             NavNode(ctx.raw("glossary"), urls.GLOSSARY),
             NavNode(ctx.raw("references"), urls.REFERENCES),

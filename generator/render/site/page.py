@@ -1,12 +1,20 @@
-"""A generated page: its source path, title and Markdown, and how the Markdown is framed."""
+"""A generated page: its source path, title and Markdown, rendered by the page's template.
+
+Each `render_<kind>` function computes what its page needs and hands it to
+`render_page`, which renders the page's template (`practice.md`, `home.md`, ...; see
+`templating.py`): the template extends `base.md`, which writes the front matter, the H1
+and the lead from `page`, and fills its `body` block with sections and HTML blocks.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from generator.model.program import Process, ProcessStep
 from generator.render.site.context import SiteContext
-from generator.render.site.html import esc, md_escape
 
 
 @dataclass(frozen=True)
@@ -19,37 +27,36 @@ class Page:
     kind: str
 
 
-def heading(text: str, anchor: str, level: int = 2) -> str:
-    """A Markdown heading with a stable id (needs the attr_list extension)."""
-    return f"{'#' * level} {md_escape(text)} {{ #{anchor} }}"
+@dataclass(frozen=True)
+class PageMeta:
+    """What `base.md` writes of every page: front matter (title, description, hide, kind) and lead."""
+
+    kind: str
+    title: str  # plain text
+    description: str = ""  # plain text
+    hide: tuple[str, ...] = ()
+    lead: Markup | None = None  # HTML
 
 
-def section(ctx: SiteContext, key: str, body: str, anchor: str | None = None,
-            level: int = 2) -> str:
-    """A titled section (a UI string as title); empty when `body` is empty."""
-    if not body.strip():
-        return ""
-    return heading(ctx.raw(key), anchor or key.replace("_", "-"), level) + "\n\n" + block(body)
+# Blank lines left by parts that rendered empty: the page keeps one between two parts.
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
 
 
-def block(html: str) -> str:
-    """Raw HTML as one Markdown block: wrapped in a div, no blank line inside."""
-    lines = [line for line in html.split("\n") if line.strip()]
-    return '<div class="pk-block" markdown="0">\n' + "\n".join(lines) + "\n</div>"
+def frame(markdown: str) -> str:
+    """The Markdown as written to the page: parts one blank line apart, one newline at the end."""
+    return _BLANK_RUN.sub("\n\n", markdown).strip("\n") + "\n"
 
 
-def make_page(ctx: SiteContext, kind: str, title: str, parts: list[str], *,
-              description: str = "", hide: tuple[str, ...] = (), lead: str = "") -> Page:
-    """Front matter, the H1 and the body parts, separated by blank lines."""
-    meta = [f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
-    if description:
-        meta.append(f"description: {json.dumps(esc(description), ensure_ascii=False)}")
-    if hide:
-        meta.append("hide:\n" + "\n".join(f"  - {h}" for h in hide))
-    meta.append(f"pk_kind: {kind}")
-    body = [f"# {md_escape(title)}"]
-    if lead:
-        body.append(block(f'<p class="pk-lead">{lead}</p>'))
-    body.extend(p for p in parts if p.strip())
-    markdown = "---\n" + "\n".join(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
-    return Page(ctx.page, title, markdown, kind)
+def render_page(ctx: SiteContext, template: str, kind: str, title: str, *, description: str = "",
+                hide: tuple[str, ...] = (), lead: Markup | None = None, **values: object) -> Page:
+    """The page `ctx` writes, rendered by `template` with `values` (and `ctx`, `page`)."""
+    meta = PageMeta(kind, title, description, hide, lead)
+    markdown = ctx.templates.render(template, {**values, "ctx": ctx, "page": meta})
+    return Page(ctx.page, title, frame(markdown), kind)
+
+def steps_naming(ctx: SiteContext, entity_id: str, attribute: str) -> list[tuple[str, int, ProcessStep]]:
+    """(process id, step number, step) of every process step whose `attribute` lists `entity_id`."""
+    return [(process.id, number, step)
+            for process in ctx.content.all(Process).values()
+            for number, step in enumerate(process.steps, start=1)
+            if entity_id in getattr(step, attribute)]

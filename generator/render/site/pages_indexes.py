@@ -1,4 +1,6 @@
-"""Index pages per kind: cards that filter by family, level, phase and tag in the browser.
+"""Index pages per kind: cards that filter by family, level, phase and tag in the browser
+(templates `practices-index.md`, `roles-index.md`, `cases-index.md`, `tools-index.md`,
+`program-index.md`, through the fragment `fragments/filtered-list.html`).
 
 The list is complete and readable without JavaScript; the filter form is `hidden` until
 the site's small script shows it. Filters read `?family=&level=&phase=&tag=` from the
@@ -7,131 +9,111 @@ address, so other pages can link to a filtered list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from generator.model import registry
+from generator.model.case import Case
+from generator.model.framework import Family, Level
+from generator.model.practice import Practice
+from generator.model.program import Process, Program
+from generator.model.role import Role
+from generator.model.tool import Tool
 from generator.render.site.context import SiteContext
-from generator.render.site.html import esc
-from generator.render.site.page import Page, block, make_page
-
-Card = tuple[str, str, dict[str, list[str]]]  # (kind:id, inner HTML, facets)
+from generator.render.site.page import Page, render_page
 
 
-def _select(ctx: SiteContext, name: str, label_key: str, options: Iterable[tuple[str, str]]) -> str:
-    opts = "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in options)
-    return (f'<label class="pk-filter__field"><span>{ctx.s(label_key)}</span>'
-            f'<select name="{name}"><option value="">{ctx.s("any")}</option>{opts}</select></label>')
+@dataclass(frozen=True)
+class Card:
+    """One entity of an index: `key` ('kind:id') and its values per facet, for the filters."""
+
+    kind: str
+    id: str
+    entity: object
+    facets: dict[str, list[str]]
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
 
 
-def filtered_list(ctx: SiteContext, cards: list[Card], facets: list[str]) -> str:
-    """The filter form (for the facets used) and the list of cards."""
+@dataclass(frozen=True)
+class Filter:
+    """A select of the filter form: its name, label (a UI string key) and (value, label) options."""
+
+    name: str
+    label: str
+    options: list[tuple[str, str]]
+
+
+def _filters(ctx: SiteContext, cards: list[Card], facets: list[str]) -> list[Filter]:
+    """A select per facet that some card has, with only the values cards have."""
     c = ctx.content
-    fields = []
-    used = {f: sorted({v for _, _, fc in cards for v in fc.get(f, [])}) for f in facets}
+    used = {f: sorted({v for card in cards for v in card.facets.get(f, [])}) for f in facets}
+    filters = []
     if used.get("family"):
-        fields.append(_select(ctx, "family", "family",
-                              [(f.id, f"{f.number}. {ctx.plain(f.name)}") for f in c.families.values()
-                               if f.id in used["family"]]))
+        filters.append(Filter("family", "family", [(f.id, f"{f.number}. {ctx.plain(f.name)}")
+                                                   for f in c.all(Family).values() if f.id in used["family"]]))
     if used.get("level"):
-        fields.append(_select(ctx, "level", "level", [(x.id, ctx.plain(x.name))
-                                                       for x in c.levels.values() if x.id in used["level"]]))
+        filters.append(Filter("level", "level", [(x.id, ctx.plain(x.name))
+                                                 for x in c.all(Level).values() if x.id in used["level"]]))
     if used.get("phase"):
-        fields.append(_select(ctx, "phase", "phase", [(x.id, ctx.plain(x.name))
-                                                       for x in c.phases.values() if x.id in used["phase"]]))
+        filters.append(Filter("phase", "phase", [(x.id, ctx.plain(x.name))
+                                                 for x in c.all(registry.PHASE).values() if x.id in used["phase"]]))
     if used.get("tag"):
-        fields.append(_select(ctx, "tag", "tag", [(x, x) for x in used["tag"]]))
-    form = ""
-    if fields:
-        form = (f'<form class="pk-filter" data-pk-filter hidden><fieldset><legend>{ctx.s("filter")}'
-                f'</legend>{"".join(fields)}<button type="reset" class="md-button">{ctx.s("reset")}'
-                f'</button></fieldset><p class="pk-filter__status" role="status" aria-live="polite" '
-                f'data-pk-status data-template="{ctx.s("showing", shown="{shown}", total="{total}")}">'
-                f'</p></form>')
-    items = []
-    for key, inner, fc in cards:
-        data = "".join(f' data-{f}="{esc(" ".join(fc.get(f, [])))}"' for f in facets)
-        items.append(f'<li class="pk-card" data-pk-item="{esc(key)}"{data}>{inner}</li>')
-    empty = f'<p class="pk-empty" data-pk-empty hidden>{ctx.s("no_match")}</p>'
-    return form + f'<ul class="pk-cards" data-pk-list>{"".join(items)}</ul>' + empty
+        filters.append(Filter("tag", "tag", [(x, x) for x in used["tag"]]))
+    return filters
 
 
-def _card(ctx: SiteContext, kind: str, entity_id: str, summary: str, meta: str) -> str:
-    meta_html = f'<p class="pk-card__meta">{meta}</p>' if meta else ""
-    return (f'<h2 class="pk-card__title">{ctx.link(kind, entity_id)}</h2>'
-            f'<p class="pk-card__summary">{summary}</p>{meta_html}')
+def _index(ctx: SiteContext, template: str, title_key: str, cards: list[Card], facets: list[str],
+           lead: Markup | None = None) -> Page:
+    return render_page(ctx, template, "index", ctx.raw(title_key), lead=lead, cards=cards, facets=facets,
+                       filters=_filters(ctx, cards, facets))
 
 
 def render_practice_index(ctx: SiteContext) -> Page:
     """All practices, grouped in family order, filterable."""
     c = ctx.content
-    cards: list[Card] = []
-    for family in c.families.values():
-        for p in c.practices_in_family(family.id):
-            meta = (f"{ctx.s('family')}: {ctx.text(family.name)} · {ctx.s('levels')}: "
-                    + ", ".join(ctx.text(c.levels[x].name) for x in p.levels)
-                    + f" · {ctx.s('phases')}: " + ", ".join(ctx.text(c.phases[x].name) for x in p.phases))
-            if p.status == "open-challenge":
-                meta += f" · <strong>{ctx.s('open-challenge')}</strong>"
-            cards.append((f"practice:{p.id}", _card(ctx, "practice", p.id, ctx.text(p.summary), meta),
-                          {"family": [p.family], "level": list(p.levels), "phase": list(p.phases),
-                           "tag": list(p.tags)}))
-    body = filtered_list(ctx, cards, ["family", "level", "phase", "tag"])
-    return make_page(ctx, "index", ctx.raw("practices"), [block(body)],
-                     lead=ctx.s("filter_help"))
+    cards = [Card("practice", p.id, p, {"family": [p.family], "level": list(p.levels), "phase": list(p.phases),
+                                        "tag": list(p.tags)})
+             for family in c.all(Family).values() for p in c.practices_in_family(family.id)]
+    return _index(ctx, "practices-index.md", "practices", cards, ["family", "level", "phase", "tag"],
+                  lead=ctx.s("filter_help"))
 
 
 def render_role_index(ctx: SiteContext) -> Page:
     """All roles, filterable by level and tag."""
-    cards: list[Card] = []
-    for r in ctx.content.roles.values():
-        meta = ctx.s("cat_" + r.category)
-        if r.level:
-            meta += f" · {ctx.text(ctx.content.levels[r.level].name)}"
-        cards.append((f"role:{r.id}", _card(ctx, "role", r.id, ctx.text(r.summary), meta),
-                      {"level": [r.level] if r.level else [], "tag": list(r.tags)}))
-    return make_page(ctx, "index", ctx.raw("roles"), [block(filtered_list(ctx, cards, ["level", "tag"]))])
+    cards = [Card("role", r.id, r, {"level": [r.level] if r.level else [], "tag": list(r.tags)})
+             for r in ctx.content.all(Role).values()]
+    return _index(ctx, "roles-index.md", "roles", cards, ["level", "tag"])
 
 
 def render_case_index(ctx: SiteContext) -> Page:
     """All cases, filterable by phase and tag."""
-    cards: list[Card] = []
-    for case in ctx.content.cases.values():
-        p = case.profile
-        meta = " · ".join(ctx.text(x) for x in (p.clinical_area, p.setting, p.coordination) if x is not None)
-        cards.append((f"case:{case.id}", _card(ctx, "case", case.id, ctx.text(case.summary), meta),
-                      {"phase": [s.phase for s in case.story], "tag": list(case.tags)}))
-    return make_page(ctx, "index", ctx.raw("cases"), [block(filtered_list(ctx, cards, ["phase", "tag"]))])
+    cards = [Card("case", case.id, case, {"phase": [s.phase for s in case.story], "tag": list(case.tags)})
+             for case in ctx.content.all(Case).values()]
+    return _index(ctx, "cases-index.md", "cases", cards, ["phase", "tag"])
 
 
 def render_tool_index(ctx: SiteContext) -> Page:
     """All tools, filterable by the families, levels and phases of the practices they support."""
     c = ctx.content
-    cards: list[Card] = []
-    for tool in c.tools.values():
-        practices = [c.practices[x] for x in c.related("tool", tool.id, "practice")]
-        facets = {
+    cards = []
+    for tool in c.all(Tool).values():
+        practices = [c.all(Practice)[x] for x in c.related("tool", tool.id, "practice")]
+        cards.append(Card("tool", tool.id, tool, {
             "family": sorted({p.family for p in practices}),
             "level": sorted({x for p in practices for x in p.levels}),
             "phase": sorted({x for p in practices for x in p.phases}),
             "tag": list(tool.tags),
-        }
-        meta = ctx.s("kind_" + tool.kind)
-        if tool.audience:
-            meta += " · " + ", ".join(ctx.text(c.audiences[a].name) for a in tool.audience)
-        summary = ctx.abbreviations.html(ctx.excerpt(tool.purpose))
-        cards.append((f"tool:{tool.id}", _card(ctx, "tool", tool.id, summary, meta), facets))
-    body = filtered_list(ctx, cards, ["family", "level", "phase", "tag"])
-    return make_page(ctx, "index", ctx.raw("tools"), [block(body)])
+        }))
+    return _index(ctx, "tools-index.md", "tools", cards, ["family", "level", "phase", "tag"])
 
 
 def render_program_index(ctx: SiteContext) -> Page:
     """Programs and their processes."""
     c = ctx.content
-    cards: list[Card] = []
-    for program in c.programs.values():
-        cards.append((f"program:{program.id}",
-                      _card(ctx, "program", program.id, ctx.text(program.summary), ""), {}))
-    for process in c.processes.values():
-        cards.append((f"process:{process.id}",
-                      _card(ctx, "process", process.id, ctx.text(process.summary),
-                            ctx.s("steps") + f": {len(process.steps)}"), {}))
-    return make_page(ctx, "index", ctx.raw("program"), [block(filtered_list(ctx, cards, []))])
+    cards = [*(Card("program", p.id, p, {}) for p in c.all(Program).values()),
+             *(Card("process", p.id, p, {}) for p in c.all(Process).values())]
+    return _index(ctx, "program-index.md", "program", cards, [])

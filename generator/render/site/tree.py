@@ -20,6 +20,7 @@ from generator.downloads import Download
 from generator.model import registry
 from generator.model.content import Content
 from generator.model.registry import Kind
+from generator.model.training import LearningPath
 from generator.render.site import urls
 from generator.render.site.assets import logo_asset, site_assets
 from generator.render.site.context import SiteContext
@@ -42,6 +43,7 @@ from generator.render.site.pages_indexes import (
 from generator.render.site.pages_practice import render_practice
 from generator.render.site.pages_program import render_process, render_program
 from generator.render.site.pages_role import render_role
+from generator.render.site.pages_sessions import render_session, render_session_index
 from generator.render.site.pages_tool import render_tool
 from generator.render.site.pages_training import render_module, render_path, render_training_index
 from generator.render.site.training_ui import render_summary
@@ -91,6 +93,7 @@ ENTITY_PAGES: dict[str, EntityPages[Any]] = {
         EntityPages(registry.CASE, render_case),
         EntityPages(registry.TOOL, render_tool),
         EntityPages(registry.MODULE, render_module),
+        EntityPages(registry.SESSION, render_session),
         EntityPages(registry.PATH, render_path),
     )
 }
@@ -107,13 +110,14 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
         (urls.INDEXES["tool"], render_tool_index),
         (urls.INDEXES["program"], render_program_index),
         (urls.INDEXES["path"], render_training_index),
+        (urls.INDEXES["session"], render_session_index),
         (urls.QUOTES, render_quotes),
         (urls.GLOSSARY, render_glossary),
         (urls.REFERENCES, render_references),
         (urls.ABOUT, render_about),
         (urls.DOWNLOADS, render_downloads),
     ]
-    if c.paths:
+    if c.all(LearningPath):
         singles.append((urls.TRAINING_SUMMARY, render_summary))
     pages = [render(ctx.at(src)) for src, render in singles]
     for kind, own_page in registry.WITH_PAGES:

@@ -1,0 +1,65 @@
+"""How an entity is named wherever the site or print mentions it, the same in both.
+
+A reference shows as its citation, a quote as its first words as said (never a
+translation: those are not the speaker's words), anything else by its title, name or
+term in the language asked for. Citations themselves are `render.citation`, brand
+colours `render.palette`, dates and numbers `messages`; this module is the one place
+for names, so a link on the site and a cross-reference in print read alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import BaseModel
+
+from generator.model.catalog import Reference
+from generator.model.content import Content
+from generator.model.quote import Quote
+from generator.model.text import LocalizedText
+from generator.render.citation import citation
+
+# The attributes that hold an entity's name, in the order they are tried.
+_NAME_ATTRIBUTES = ("title", "name", "term")
+
+
+def quote_by_characters(limit: int) -> Callable[[str], str]:
+    """Quote words cut at a whole character count ('…' marks the cut): for running text."""
+
+    def shorten(words: str) -> str:
+        return words if len(words) <= limit else words[: limit - 3].rstrip() + "…"
+
+    return shorten
+
+
+def quote_by_words(limit: int) -> Callable[[str], str]:
+    """Quote words cut after `limit` words (' …' marks the cut): for narrow print columns."""
+
+    def shorten(words: str) -> str:
+        split = words.split()
+        return " ".join(split[:limit]) + (" …" if len(split) > limit else "")
+
+    return shorten
+
+
+def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_date: str,
+                 shorten_quote: Callable[[str], str],
+                 localize: Callable[[LocalizedText], str] | None = None) -> str:
+    """The plain-text name of any entity: its title, name or term in `lang` (the default
+    language when missing), a reference's citation (`no_date`: the localized 'n.d.'), a
+    quote's words as said, shortened and in quotation marks; the id when it is unknown.
+
+    `localize` picks the text of a localized name instead (print passes its own, which
+    remembers the field a text came from, so a Typst failure can name it)."""
+    entity: BaseModel | None = content.all(kind).get(entity_id)
+    if entity is None:
+        return entity_id
+    if isinstance(entity, Quote):
+        return f"\u201c{shorten_quote(entity.words())}\u201d"
+    if isinstance(entity, Reference):
+        return citation(entity, no_date)
+    for attribute in _NAME_ATTRIBUTES:
+        value = getattr(entity, attribute, None)
+        if isinstance(value, LocalizedText):
+            return localize(value) if localize is not None else value.get(lang, content.default_language)
+    return entity_id
