@@ -13,13 +13,16 @@ from typing import Literal
 
 from generator.writing import write_text_atomic
 
-DownloadKind = Literal["document", "role-card", "tool", "workbook", "slides", "script"]
+# A trainer session prints a deck (16:9 PDF), its notes (a .pdfpc file beside the deck, not a
+# PDF), scripts (the tandem one and one per presenter), a facilitator guide and a handout.
+DownloadKind = Literal["document", "role-card", "tool", "workbook", "deck", "notes", "script",
+                       "facilitator-guide", "handout"]
 MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
 class Download:
-    """One printable file under the site's `downloads/` folder."""
+    """One printable file under the site's `downloads/` folder (a PDF, or a deck's `.pdfpc` notes)."""
 
     file: str  # path relative to downloads/, e.g. "en/pa-onboarding-pack.pdf"
     title: str
@@ -28,7 +31,7 @@ class Download:
     source_id: str
     audience: tuple[str, ...]
     language: str
-    pages: int
+    pages: int  # a .pdfpc: the pages of the deck it annotates
     size_bytes: int
     # Entities printed inside, as "kind:id", so their pages can link to this file.
     contains: tuple[str, ...] = field(default_factory=tuple)

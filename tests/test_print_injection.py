@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,12 +24,12 @@ PLAIN = '#panic("plain") #set page(fill: red) $x^2$ @ref <lbl> [a] *b* _c_ \\ `d
 MARKDOWN = 'md #panic("md") #let x = 1 $y$ @ref2 <tag> [z] ~ /w/ = + }'
 PLAIN_KEYS = {"title", "subtitle", "name", "short_title", "summary", "label", "low", "high", "short",
               "term", "question", "value", "organization", "organization_type", "setting",
-              "clinical_area", "unit", "coordination", "locator", "venue", "figure"}
+              "clinical_area", "unit", "coordination", "locator", "venue", "figure", "task", "cue"}
 MARKDOWN_KEYS = {"who", "description", "why", "purpose", "instructions", "body", "what", "cycle",
-                 "supervision", "definition", "feedback", "note", "help"}
+                 "supervision", "definition", "feedback", "note", "help", "room_setup"}
 LIST_KEYS = {"responsibilities", "day_one", "objectives", "rules", "how_to", "pitfalls", "challenges",
              "reflection", "key_points", "inputs", "outputs", "team_level", "other_levels",
-             "toolkits_add", "positions"}
+             "toolkits_add", "positions", "materials", "points", "debrief"}
 STAMP = datetime(2026, 1, 2, tzinfo=UTC)
 
 
@@ -80,17 +81,27 @@ def test_hostile_text_in_every_field_is_printed_literally(mini_copy: Path, tmp_p
     loaded = load_content(mini_copy)
     assert loaded.content is not None, loaded.issues
     downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=2, timestamp=STAMP)
-    text = _flat("\n".join(page.extract_text() for d in downloads
-                           for page in PdfReader(tmp_path / "out" / d.file).pages))
-    printed = 0
+    pdfs = [d for d in downloads if d.kind != "notes"]
+    text = _flat("\n".join(page.extract_text() for d in pdfs for page in PdfReader(tmp_path / "out" / d.file).pages))
+    sessions = _flat("\n".join(page.extract_text() for d in pdfs if d.source_kind == "session"
+                               for page in PdfReader(tmp_path / "out" / d.file).pages))
+    [notes] = [d for d in downloads if d.kind == "notes"]
+    spoken = _flat("\n".join(page["note"] for page in json.loads((tmp_path / "out" / notes.file).read_text())["pages"]))
+    printed = in_sessions = in_notes = 0
     for payload in mark.payloads:
         tag = payload.rsplit(" ", 1)[1]
         occurrences = text.count(tag)
         if occurrences:
             printed += 1
+            in_sessions += tag in sessions
             assert text.count(_flat(payload)) == occurrences, f"{payload!r} was altered in print"
+        if tag in spoken:
+            in_notes += 1
+            assert spoken.count(tag) == spoken.count(_flat(payload)), f"{payload!r} was altered in the notes"
     # Titles, labels, bodies, list items, quotes, tool items, cases, glossary, module checks...
     assert printed >= 60, f"only {printed} of {len(mark.payloads)} poisoned fields were printed"
+    # ... and the session's: titles, points, notes, cues, purposes, activities, materials, tasks.
+    assert in_sessions >= 20 and in_notes >= 5, (in_sessions, in_notes)
     assert "panic" in text
 
 
@@ -142,4 +153,4 @@ def test_stressful_markdown_in_every_markdown_field_compiles(mini_copy: Path, tm
     loaded = load_content(mini_copy)
     assert loaded.content is not None, loaded.issues
     downloads = build_pdfs(loaded.content, tmp_path / "out", jobs=1, timestamp=STAMP)
-    assert len(downloads) == 5
+    assert len(downloads) == 12  # 5 PDFs of the documents, roles, tools and paths; 7 files of the session

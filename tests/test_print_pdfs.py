@@ -16,6 +16,7 @@ from generator.downloads import read_manifest
 from generator.model.content import Content
 from generator.model.document import Document
 from generator.model.role import Role
+from generator.model.session import Session
 from generator.model.tool import Tool
 from generator.model.training import LearningPath
 from generator.pipeline import load_content
@@ -24,6 +25,9 @@ from generator.render.print import build_pdfs, build_pdfs_report
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 STAMP = datetime(2026, 3, 14, 9, 26, tzinfo=UTC)
+# The fixture prints 5 PDFs of documents, roles, tools and paths, and 7 files of its session:
+# deck, .pdfpc notes, tandem script, a script per presenter (2), facilitator guide, handout.
+FILES = 12
 
 pytestmark = pytest.mark.slow
 
@@ -77,8 +81,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(built: Path) -> None:
     downloads = read_manifest(built)
-    assert len(downloads) == 5
+    assert len(downloads) == FILES
     for download in downloads:
+        if download.kind == "notes":  # a .pdfpc file, not a PDF (tests/test_print_sessions.py)
+            continue
         reader = PdfReader(built / download.file)
         root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root, download.file
@@ -166,9 +172,9 @@ def test_unchanged_pdfs_are_not_rebuilt_and_a_change_rebuilds_only_what_contains
         mini_copy: Path, edit: object, tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
-    assert len(first.compiled) == 5 and first.reused == []
+    assert len(first.compiled) == FILES and first.reused == []
     second = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
-    assert second.compiled == [] and len(second.reused) == 5
+    assert second.compiled == [] and len(second.reused) == FILES
     tool = mini_copy / "content/tools/preparation-checklist.yaml"
     tool.write_text(tool.read_text().replace("Name of the patient coach", "Name of your patient coach"))
     third = build_pdfs_report(_load(mini_copy), out, cache_dir=cache, jobs=2, timestamp=STAMP)
@@ -208,7 +214,8 @@ def test_cli_builds_pdfs_and_the_manifest(tmp_path: Path) -> None:
     assert main(["pdf", "--project", str(project), "--out", str(out), "--jobs", "1"]) == 0
     rows = json.loads((out / "manifest.json").read_text())
     assert [row["file"] for row in rows] == sorted(row["file"] for row in rows)
-    assert {row["kind"] for row in rows} == {"document", "role-card", "tool", "workbook"}
+    assert {row["kind"] for row in rows} == {"document", "role-card", "tool", "workbook", "deck", "notes", "script",
+                                             "facilitator-guide", "handout"}
     assert all(row["pages"] >= 1 and row["size_bytes"] > 0 for row in rows)
     assert (project / ".cache" / "partnerkit" / "print").is_dir()
 
@@ -224,7 +231,10 @@ def test_default_content_prints_every_document_role_card_tool_and_workbook(tmp_p
         assert {("role", r, lang) for r in content.all(Role)} <= made
         assert {("tool", t, lang) for t in content.all(Tool)} <= made
         assert {("path", p, lang) for p in content.all(LearningPath)} <= made
+        assert {("session", s, lang) for s in content.all(Session)} <= made
     for download in downloads:
+        if download.kind == "notes":  # not a PDF
+            continue
         reader = PdfReader(tmp_path / download.file)
         assert "/StructTreeRoot" in reader.trailer["/Root"], download.file
         if download.kind == "role-card":
@@ -288,7 +298,7 @@ def test_any_heading_levels_in_markdown_still_compile_as_pdf_ua(mini_copy: Path,
         "body: Welcome to the team. This pack explains your role.",
         'body: "#### Deep first\\n\\ntext\\n\\n# Then top\\n\\n- item\\n\\n    ## heading in a list"'))
     downloads = build_pdfs(_load(mini_copy), tmp_path, jobs=1, timestamp=STAMP)
-    assert len(downloads) == 5
+    assert len(downloads) == FILES
     titles = _outline_titles(PdfReader(tmp_path / "en/documents/pa-onboarding.pdf").outline)
     assert "Deep first" in titles and "Then top" in titles
 
@@ -332,8 +342,13 @@ def test_characters_no_font_can_draw_print_as_a_replacement_with_a_warning(
     process.write_text(process.read_text().replace("  - title: Request", '  - title: "Request \\U0001F4DD"'))
     report = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",
                                jobs=1, timestamp=STAMP)
-    [warning] = report.warnings
+    warning, *figure = report.warnings
     assert warning.startswith("en/documents/pa-onboarding.pdf: no font can print 4 character(s)")
+    # The process's figure is on a slide of the session: its deck and scripts say so too.
+    assert sorted(w.split(":", 1)[0] for w in figure) == sorted(
+        f"en/sessions/team-kickoff-{part}.pdf" for part in ("deck", "script", "script-patient-advisor",
+                                                              "script-program-manager"))
+    assert all("no font can print 1 character(s), printed as \ufffd: \U0001F4DD" in w for w in figure)
     text = _text(PdfReader(tmp_path / "out/en/documents/pa-onboarding.pdf"))
     assert "Welcome \ufffd to the team \ufffd\ufffd with arrows → ≥ and a bell here." in " ".join(text.split())
     again = build_pdfs_report(_load(mini_copy), tmp_path / "out", cache_dir=tmp_path / "cache",

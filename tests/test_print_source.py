@@ -73,6 +73,8 @@ def test_markdown_headings_nest_below_the_section(content: Content) -> None:
     ("en/documents/pa-onboarding.pdf", "pa-onboarding.en.typ"),
     ("en/tools/preparation-checklist.pdf", "preparation-checklist.en.typ"),
     ("en/workbooks/patient-advisors.pdf", "patient-advisors-workbook.en.typ"),
+    ("en/sessions/team-kickoff-deck.pdf", "team-kickoff-deck.en.typ"),
+    ("en/sessions/team-kickoff-script-patient-advisor.pdf", "team-kickoff-script-patient-advisor.en.typ"),
 ])
 def test_golden_typst_source(content: Content, file: str, golden_name: str) -> None:
     jobs = {job.file: job for job in plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))}
@@ -121,9 +123,14 @@ def test_build_date_comes_from_source_date_epoch_then_git_then_a_fixed_date(
 def test_every_pdf_is_planned_with_what_it_contains(content: Content) -> None:
     jobs = plan_jobs(content, PrintOptions(timestamp=DEFAULT_TIMESTAMP))
     files = {job.file: job for job in jobs}
+    session = [f"en/sessions/team-kickoff-{part}" for part in (
+        "deck.pdf", "deck.pdfpc", "script.pdf", "script-program-manager.pdf", "script-patient-advisor.pdf",
+        "facilitator-guide.pdf", "handout.pdf")]
     assert set(files) == {"en/documents/pa-onboarding.pdf", "en/roles/patient-advisor.pdf",
                           "en/roles/program-manager.pdf", "en/tools/preparation-checklist.pdf",
-                          "en/workbooks/patient-advisors.pdf"}
+                          "en/workbooks/patient-advisors.pdf", *session}
+    assert all(files[f].contains == ("session:team-kickoff",) and files[f].source_kind == "session"
+               for f in session)
     document = files["en/documents/pa-onboarding.pdf"]
     for key in ("role:patient-advisor", "program:partners-in-care", "process:five-step-involvement",
                 "practice:prepare-patient-advisors", "case:oncology", "quote:preparation-is-a-must",

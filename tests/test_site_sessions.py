@@ -168,7 +168,7 @@ def test_a_session_page_shows_the_plan(default: Content, tree: SiteTree) -> None
 
 def test_a_session_page_lists_its_printed_files() -> None:
     content = _content(MINI)
-    downloads = [Download(file="en/sessions/team-kickoff-deck.pdf", title="Kick-off: slides", kind="slides",
+    downloads = [Download(file="en/sessions/team-kickoff-deck.pdf", title="Kick-off: slides", kind="deck",
                           source_kind="session", source_id="team-kickoff", audience=("patient-advisors",),
                           language="en", pages=3, size_bytes=120_000)]
     pages = {p.src: p.markdown for p in render_site(content, downloads=downloads, directory_urls=False).pages}

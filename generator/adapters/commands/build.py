@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if done.pdfs is not None:
         report = done.pdfs.report
-        print(f"{len(report.downloads)} PDFs in {done.pdfs.folder} ({len(report.compiled)} built, "
+        print(f"{len(report.downloads)} printed files (PDFs and .pdfpc notes) in {done.pdfs.folder} "
+              f"({len(report.compiled)} built, "
               f"{len(report.reused)} unchanged) in {done.pdfs.seconds:.1f} s")
     print(f"site built in {done.site_dir} in {elapsed:.2f} s")
     return 0

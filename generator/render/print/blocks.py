@@ -58,12 +58,12 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     if item.language != ctx.lang:
         # The words as said, tagged with their language (PDF/UA tags carry it to screen readers).
         body = call("text", body, lang=item.language)
-    note = _language_note(ctx, item)
+    note = language_note(ctx, item)
     return call("pk-quote", body, text(f"{attribution} ({source}{locator})"),
                 lbl=ctx.anchor("quote", quote_id), **({"note": note} if note is not None else {}))
 
 
-def _language_note(ctx: RenderContext, item: Quote) -> Code | None:
+def language_note(ctx: RenderContext, item: Quote) -> Code | None:
     """Under words in another language: the translation the quote gives into this PDF's
     language, labelled as a translation and by whom; else which language they are in."""
     if item.language == ctx.lang:

@@ -2,9 +2,10 @@
 in parallel on worker threads, write them atomically with the downloads manifest.
 
 A PDF's cache key hashes everything it is made from: its generated Typst source (which
-holds all the content of the entities it prints), its figures, the template library,
-the font files, the options (timestamp, PDF/A) and the compiler version. When a
-key is in the cache, the cached PDF is used and nothing is compiled. When Typst refuses
+holds all the content of the entities it prints), its figures, the template files it
+imports, the font files, the options (timestamp, PDF/A) and the compiler version. When a
+key is in the cache, the cached PDF is used and nothing is compiled. A file that is not a
+PDF (a deck's `.pdfpc` notes) goes the same way, its bytes standing for the compiled PDF. When Typst refuses
 some sources, the build stops before any output is written, with a `PrintError` that
 locates each failure in the content (see `failures`).
 """
@@ -69,8 +70,11 @@ def cache_key(job: PrintJob, options: PrintOptions) -> str:
                  options.timestamp.isoformat(), str(options.pdf_a)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    for name, body in sorted(template_texts().items()):
-        digest.update(name.encode() + b"\0" + body.encode("utf-8") + b"\0")
+    library = template_texts()
+    for name in sorted(job.templates):
+        digest.update(name.encode() + b"\0" + library[name].encode("utf-8") + b"\0")
+    if job.static is not None:
+        digest.update(b"static\0" + hashlib.sha256(job.static).digest())
     for name, data in sorted(job.figures.items()):
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
@@ -89,9 +93,12 @@ Compiled = tuple[bytes, list[str]]
 
 def _compile_job(job: PrintJob, options: PrintOptions) -> Compiled | CompileFailure:
     # A failure is returned, not raised, so that every PDF that fails is reported at once.
+    if job.static is not None:
+        return job.static, []
     try:
         return compile_pdf_reporting(job.source, job.figures, pdf_a=options.pdf_a,
-                                     timestamp=int(options.timestamp.timestamp()), name=job.file)
+                                     timestamp=int(options.timestamp.timestamp()), name=job.file,
+                                     templates=job.templates)
     except CompileFailure as failure:
         return failure
 
@@ -131,7 +138,7 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
     pages: dict[str, int] = {}
     stale: list[int] = []
     for i, key in enumerate(keys):
-        cached = cache_dir / f"{key}.pdf" if cache_dir else None
+        cached = cache_dir / _cached_name(planned[i], key) if cache_dir else None
         if cached is not None and cached.is_file():
             pdfs[key] = cached.read_bytes()
             sidecar = cached.with_suffix(".json")
@@ -148,13 +155,13 @@ def build_pdfs_report(content: Content, out_dir: Path, *, cache_dir: Path | None
         pdfs[keys[i]], notes[keys[i]] = result
         if cache_dir is not None:
             write_text_atomic(cache_dir / f"{keys[i]}.json", json.dumps(result[1]))
-            write_bytes_atomic(cache_dir / f"{keys[i]}.pdf", result[0])
+            write_bytes_atomic(cache_dir / _cached_name(planned[i], keys[i]), result[0])
     if failed:  # before any output is touched: the previous PDFs stay as they were
         raise PrintError(locate_failures(content, options, project, failed))
     downloads = []
     for job, key in zip(planned, keys, strict=True):
         pdf = pdfs[key]
-        pages[key] = page_count(pdf)
+        pages[key] = job.pages if job.static is not None else page_count(pdf)
         target = out_dir / job.file
         if not (target.is_file() and target.read_bytes() == pdf):
             write_bytes_atomic(target, pdf)
@@ -194,7 +201,12 @@ def _remove_dropped(out_dir: Path, current: set[str]) -> None:
             (out_dir / old.file).unlink(missing_ok=True)
 
 
+def _cached_name(job: PrintJob, key: str) -> str:
+    """The file of the cache holding a job's output: its key, with the output's suffix."""
+    return key + Path(job.file).suffix
+
+
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
-    for path in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.json")]:
+    for path in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.pdfpc"), *cache_dir.glob("*.json")]:
         if path.stem not in keep and path.name != "index.json":
             path.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ import typst
 from generator.errors import PartnerkitError
 from generator.render.print.fonts import font_paths
 
-TEMPLATES = ("lib.typ",)
+TEMPLATES = ("lib.typ", "session.typ")  # the library, and the trainer sessions' templates
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
 # PDF/UA refuses text that no font can draw. Atkinson Hyperlegible, then the fonts Typst
 # embeds, cover these ranges (Latin, Greek, Cyrillic, punctuation, arrows, symbols); other
@@ -76,14 +76,16 @@ def standards(pdf_a: bool) -> list[str]:
 
 
 def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
-                          name: str = "main.typ") -> tuple[bytes, list[str]]:
-    """The PDF, and warnings: the characters no font could draw, replaced by '\ufffd'."""
+                          name: str = "main.typ", templates: tuple[str, ...] = TEMPLATES
+                          ) -> tuple[bytes, list[str]]:
+    """The PDF, and warnings: the characters no font could draw, replaced by '\ufffd'.
+    `templates` are the library files the source imports (only they are in its root)."""
     replaced: dict[str, None] = {}
     figures = dict(figures)
     for _ in range(_RETRIES):
         try:
-            return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
-                _warnings(name, replaced)
+            return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name,
+                                 templates=templates), _warnings(name, replaced)
         except CompileFailure as error:
             match = _MISSING_GLYPH.search(error.message)
             if match is None:
@@ -100,8 +102,8 @@ def compile_pdf_reporting(source: str, figures: Mapping[str, bytes], *, pdf_a: b
                 source = source.replace(char, REPLACEMENT)
                 svgs = {n: svg.replace(char, REPLACEMENT) for n, svg in svgs.items()}
             figures.update({n: svg.encode("utf-8") for n, svg in svgs.items()})
-    return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name), \
-        _warnings(name, replaced)
+    return _compile_once(source, figures, pdf_a=pdf_a, timestamp=timestamp, name=name,
+                         templates=templates), _warnings(name, replaced)
 
 
 def _warnings(name: str, replaced: dict[str, None]) -> list[str]:
@@ -113,11 +115,12 @@ def _warnings(name: str, replaced: dict[str, None]) -> list[str]:
 
 
 def _compile_once(source: str, figures: Mapping[str, bytes], *, pdf_a: bool, timestamp: int,
-                  name: str) -> bytes:
+                  name: str, templates: tuple[str, ...]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="partnerkit-print-") as tmp:
         root = Path(tmp)
-        for template, body in template_texts().items():
-            (root / template).write_text(body, encoding="utf-8")
+        library = template_texts()
+        for template in templates:
+            (root / template).write_text(library[template], encoding="utf-8")
         for figure, data in figures.items():
             path = root / figure
             path.parent.mkdir(parents=True, exist_ok=True)
