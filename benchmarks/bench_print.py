@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from generator.model.content import Content
+from generator.model.session import Session
 from generator.pipeline import load_content
 from generator.render.print import build_pdfs_report
 from generator.render.print.build import DEFAULT_TIMESTAMP, _compile_all
@@ -36,7 +37,7 @@ from generator.render.print.session_jobs import session_jobs
 
 
 def _plan_sessions(content: Content, options: PrintOptions) -> list[PrintJob]:
-    return [job for lang in content.languages for session_id in content.sessions
+    return [job for lang in content.languages for session_id in content.all(Session)
             for job in session_jobs(content, session_id, lang, options)]
 
 

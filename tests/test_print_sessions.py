@@ -15,6 +15,8 @@ from pypdf import PdfReader
 
 from generator.downloads import Download, read_manifest
 from generator.model.content import Content
+from generator.model.quote import Quote
+from generator.model.role import Role
 from generator.model.session import Session
 from generator.pipeline import load_content
 from generator.render.palette import palette
@@ -82,7 +84,7 @@ def _notes_text(ctx: RenderContext, text: Any) -> str:
 def test_every_session_prints_its_kinds_in_every_language_listed_as_a_session(default: Content,
                                                                               printed: Path) -> None:
     rows = [d for d in read_manifest(printed) if d.source_kind == "session"]
-    for session_id, session in default.sessions.items():
+    for session_id, session in default.all(Session).items():
         for lang in default.languages:
             mine = [d for d in rows if d.source_id == session_id and d.language == lang]
             assert sorted(d.kind for d in mine) == sorted(
@@ -101,7 +103,7 @@ def test_every_session_prints_its_kinds_in_every_language_listed_as_a_session(de
 
 
 def test_decks_are_16_9_pdf_ua_with_a_title_page_and_one_page_per_slide(default: Content, printed: Path) -> None:
-    for session_id, session in default.sessions.items():
+    for session_id, session in default.all(Session).items():
         row = _row(printed, session_id, "deck")
         reader = PdfReader(printed / row.file)
         slides = plan_slides(session)
@@ -129,7 +131,7 @@ def test_decks_are_16_9_pdf_ua_with_a_title_page_and_one_page_per_slide(default:
 
 
 def test_the_footer_badge_names_who_leads_each_slide(default: Content, printed: Path) -> None:
-    session = default.sessions["qi-team-before-pa-joins"]
+    session = default.all(Session)["qi-team-before-pa-joins"]
     texts = _pages(printed / _row(printed, session.id, "deck").file)
     for planned in plan_slides(session):
         footer = texts[planned.page].splitlines()[-1]
@@ -139,7 +141,7 @@ def test_the_footer_badge_names_who_leads_each_slide(default: Content, printed: 
 
 
 def test_visuals_are_vector_figures_or_attributed_quotes(default: Content, printed: Path) -> None:
-    session = default.sessions["managers-workshop"]
+    session = default.all(Session)["managers-workshop"]
     path = printed / _row(printed, session.id, "deck").file
     reader = PdfReader(path)
     assert not any(page.images for page in reader.pages), "figures are vectors, not pictures"
@@ -147,7 +149,7 @@ def test_visuals_are_vector_figures_or_attributed_quotes(default: Content, print
     for planned in plan_slides(session):
         visual = planned.slide.visual or ""
         if visual.startswith("quote:"):
-            quote = default.quotes[visual.split(":", 1)[1]]
+            quote = default.all(Quote)[visual.split(":", 1)[1]]
             assert _flat(quote.words())[:60] in texts[planned.page]
             assert _flat(quote.speaker.label.get("en", "en")) in texts[planned.page]
     assert b"/Figure" in path.read_bytes() and b"/Alt" in path.read_bytes()
@@ -171,7 +173,7 @@ def test_decks_take_the_sites_colours(mini_copy: Path) -> None:
 def test_pdfpc_notes_have_an_entry_per_deck_page_with_every_presenters_notes(default: Content,
                                                                              printed: Path) -> None:
     ctx = RenderContext(default, "en")
-    for session_id, session in default.sessions.items():
+    for session_id, session in default.all(Session).items():
         deck, notes = _row(printed, session_id, "deck"), _row(printed, session_id, "notes")
         assert notes.file == deck.file.removesuffix(".pdf") + ".pdfpc"  # where pdfpc looks for it
         data = json.loads((printed / notes.file).read_text(encoding="utf-8"))
@@ -190,12 +192,12 @@ def test_pdfpc_notes_have_an_entry_per_deck_page_with_every_presenters_notes(def
             note = pages[planned.page]["note"]
             assert ctx.t(planned.slide.title) in note
             for said in planned.notes:
-                name = ctx.t(default.roles[said.by].name)
+                name = ctx.t(default.all(Role)[said.by].name)
                 label = f"{name} (leads):" if said.by in planned.leads else f"{name}:"
                 assert f"\n{label}\n{_notes_text(ctx, said.text)}" in note, (session_id, planned.number, said.by)
             handoff = planned.slide.handoff
             if handoff is not None:
-                assert ctx.t(handoff.cue) in note and ctx.t(default.roles[handoff.to].name) in note
+                assert ctx.t(handoff.cue) in note and ctx.t(default.all(Role)[handoff.to].name) in note
 
 
 # The scripts -----------------------------------------------------------------------------
@@ -215,7 +217,7 @@ def _script_text(printed: Path, session: Session, reader: str | None) -> str:
 def test_each_presenters_script_holds_their_lines_in_full_and_only_cues_for_the_others(
         default: Content, printed: Path) -> None:
     ctx = RenderContext(default, "en")
-    for session in default.sessions.values():
+    for session in default.all(Session).values():
         tandem = _script_text(printed, session, None)
         for reader in session.presenters:
             own = _script_text(printed, session, reader)
@@ -226,7 +228,7 @@ def test_each_presenters_script_holds_their_lines_in_full_and_only_cues_for_the_
                     if said.by == reader:
                         assert _flat(lines) in own, (session.id, reader, planned.number)
                         continue
-                    name = ctx.t(default.roles[said.by].name)
+                    name = ctx.t(default.all(Role)[said.by].name)
                     assert _flat(f"{name}: “{first_words(lines)}”") in own, (session.id, reader, planned.number)
                     if len(lines.split()) > CUE_WORDS + 3:
                         assert _flat(lines) not in own, (session.id, reader, planned.number, said.by)
@@ -238,7 +240,7 @@ def test_each_presenters_script_holds_their_lines_in_full_and_only_cues_for_the_
 
 
 def test_scripts_run_a_clock_from_0_00_and_draw_each_slide_small(default: Content, printed: Path) -> None:
-    session = default.sessions["managers-workshop"]
+    session = default.all(Session)["managers-workshop"]
     path = printed / _row(printed, session.id, "script", "-script.pdf").file
     text = _flat("\n".join(_pages(path)))
     ctx = RenderContext(default, "en")
@@ -272,7 +274,7 @@ _BLOCK_HEADING = re.compile(r"^(\d+):(\d\d) · (.+)$")
 
 def test_the_guides_start_times_add_up_and_it_says_who_leads(default: Content, printed: Path) -> None:
     ctx = RenderContext(default, "en")
-    for session in default.sessions.values():
+    for session in default.all(Session).values():
         path = printed / _row(printed, session.id, "facilitator-guide").file
         headings = [m for m in (_BLOCK_HEADING.match(t) for t in _outline(PdfReader(path).outline)) if m]
         starts = [int(m.group(1)) * 60 + int(m.group(2)) for m in headings]
@@ -292,7 +294,7 @@ def test_the_guides_start_times_add_up_and_it_says_who_leads(default: Content, p
 def test_the_guide_has_materials_room_preparation_activities_and_an_evaluation_form(
         default: Content, printed: Path) -> None:
     ctx = RenderContext(default, "en")
-    session = default.sessions["qi-team-before-pa-joins"]
+    session = default.all(Session)["qi-team-before-pa-joins"]
     path = printed / _row(printed, session.id, "facilitator-guide").file
     reader = PdfReader(path)
     chapters = [str(item.title) for item in reader.outline if not isinstance(item, list)]
@@ -326,7 +328,7 @@ def test_the_guide_has_materials_room_preparation_activities_and_an_evaluation_f
 def test_the_handout_holds_objectives_and_worksheets_and_no_trainer_notes(default: Content,
                                                                           printed: Path) -> None:
     ctx = RenderContext(default, "en")
-    for session in default.sessions.values():
+    for session in default.all(Session).values():
         text = _flat("\n".join(_pages(printed / _row(printed, session.id, "handout").file)))
         for objective in session.objectives:
             assert _flat(ctx.t(objective)) in text

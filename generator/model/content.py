@@ -17,19 +17,10 @@ from pydantic import BaseModel
 
 from generator.messages import NO_OVERRIDES, Overrides
 from generator.model import registry
-from generator.model.case import Case
-from generator.model.catalog import GlossaryTerm, Reference
-from generator.model.document import Document
-from generator.model.framework import Audience, Family, Framework, Level, Term
+from generator.model.framework import Framework
 from generator.model.practice import Practice
-from generator.model.program import Process, Program
-from generator.model.quote import Quote
 from generator.model.registry import Kind
-from generator.model.role import Role
-from generator.model.session import Session
 from generator.model.site import Site
-from generator.model.tool import Tool
-from generator.model.training import LearningPath, Module
 from generator.positions import KeyPath, Place
 
 __all__ = ["Content", "KeyPath", "Links", "Locator", "Node", "Place"]
@@ -128,92 +119,6 @@ class Content:
         """One entity of a kind (named as in `all`) by id; KeyError if absent (a bug after validation)."""
         return self.all(kind)[entity_id]
 
-    # The kinds renderers use most, by name.
-    @property
-    def practices(self) -> Mapping[str, Practice]:
-        """Practices by id, in file-name order."""
-        return self.all(Practice)
-
-    @property
-    def roles(self) -> Mapping[str, Role]:
-        """Roles by id."""
-        return self.all(Role)
-
-    @property
-    def programs(self) -> Mapping[str, Program]:
-        """Programs by id."""
-        return self.all(Program)
-
-    @property
-    def processes(self) -> Mapping[str, Process]:
-        """Processes by id."""
-        return self.all(Process)
-
-    @property
-    def cases(self) -> Mapping[str, Case]:
-        """Cases by id."""
-        return self.all(Case)
-
-    @property
-    def quotes(self) -> Mapping[str, Quote]:
-        """Quotes by id."""
-        return self.all(Quote)
-
-    @property
-    def tools(self) -> Mapping[str, Tool]:
-        """Tools by id."""
-        return self.all(Tool)
-
-    @property
-    def modules(self) -> Mapping[str, Module]:
-        """Training modules by id."""
-        return self.all(Module)
-
-    @property
-    def paths(self) -> Mapping[str, LearningPath]:
-        """Learning paths by id, in the order of paths.yaml."""
-        return self.all(LearningPath)
-
-    @property
-    def sessions(self) -> Mapping[str, Session]:
-        """Trainer-pair sessions by id."""
-        return self.all(Session)
-
-    @property
-    def documents(self) -> Mapping[str, Document]:
-        """Printable documents by id."""
-        return self.all(Document)
-
-    @property
-    def terms(self) -> Mapping[str, GlossaryTerm]:
-        """Glossary terms by id, in the order of glossary.yaml."""
-        return self.all(GlossaryTerm)
-
-    @property
-    def references(self) -> Mapping[str, Reference]:
-        """Bibliography by id, in the order of references.yaml."""
-        return self.all(Reference)
-
-    @property
-    def families(self) -> Mapping[str, Family]:
-        """Practice families by id, in framework order."""
-        return self.all(Family)
-
-    @property
-    def levels(self) -> Mapping[str, Level]:
-        """Management levels by id, in framework order."""
-        return self.all(Level)
-
-    @property
-    def phases(self) -> Mapping[str, Term]:
-        """Change phases by id, in framework order."""
-        return self.all(registry.PHASE)
-
-    @property
-    def audiences(self) -> Mapping[str, Audience]:
-        """Audiences by id, in framework order."""
-        return self.all(Audience)
-
     @property
     def languages(self) -> list[str]:
         """Site languages, the default first."""
@@ -235,4 +140,4 @@ class Content:
 
     def practices_in_family(self, family_id: str) -> list[Practice]:
         """Practices of one family, in file-name order."""
-        return [p for p in self.practices.values() if p.family == family_id]
+        return [p for p in self.all(Practice).values() if p.family == family_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.messages import has
+from generator.model.catalog import Reference
 from generator.model.quote import Quote
 from generator.render.citation import citation_in_parentheses
 from generator.render.print.context import RenderContext
@@ -50,9 +51,9 @@ def refs(ctx: RenderContext, kind: str, ids: Iterable[str]) -> Code:
 
 def quote(ctx: RenderContext, quote_id: str) -> Code:
     """A quote as an attributed quotation, labelled where it is printed first."""
-    item: Quote = ctx.content.quotes[quote_id]
+    item: Quote = ctx.content.all(Quote)[quote_id]
     attribution = ctx.t(item.speaker.label)
-    source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no_date"))
+    source = citation_in_parentheses(ctx.content.all(Reference)[item.source.reference], ctx.w("no_date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
     body = text(ctx.trace(item.text, item.words()))
     if item.language != ctx.lang:

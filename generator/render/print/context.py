@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.messages import message
 from generator.model.content import Content
+from generator.model.quote import Quote
 from generator.model.text import LocalizedText
 from generator.render.images import local_image, project_path
 from generator.render.present import display_name, quote_by_words
@@ -70,8 +71,8 @@ class RenderContext:
     def ref(self, kind: str, entity_id: str, label: str | None) -> Code:
         """An inline reference: a cross-reference with page when printed here, else emphasis."""
         body = text(label if label else self.name_of(kind, entity_id))
-        if kind == "quote" and not label and self.content.quotes[entity_id].language != self.lang:
-            body = call("text", body, lang=self.content.quotes[entity_id].language)  # the words as said
+        if kind == "quote" and not label and self.content.all(Quote)[entity_id].language != self.lang:
+            body = call("text", body, lang=self.content.all(Quote)[entity_id].language)  # the words as said
         if f"{kind}:{entity_id}" in self.targets:
             return call("pk-xref", label_name(kind, entity_id), body, self.w("page_word"))
         return call("emph", body)

@@ -39,7 +39,7 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) ->
 
 def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     """A tool: title, purpose and instructions, then its sections of items."""
-    tool: Tool = ctx.content.tools[tool_id]
+    tool: Tool = ctx.content.all(Tool)[tool_id]
     md = MarkdownWriter(ctx)
     meta: list[tuple[str, Code]] = []
     if tool.users:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.model.catalog import Reference
+from generator.model import registry
+from generator.model.catalog import GlossaryTerm, Reference
+from generator.model.framework import Family, Level
 from generator.render.print.blocks import compact, heading, table
 from generator.render.print.context import RenderContext
 from generator.render.print.figures import framework_figure
@@ -22,17 +24,17 @@ def render_framework(ctx: RenderContext, level: int = 1) -> list[Code]:
         table("(1fr, 1.4fr, 1.4fr)", [ctx.w("name"), ctx.w("description"), ctx.w("positions")], (
             [call("strong", text(ctx.t(lv.name))), text(ctx.t(lv.short)),
              text(", ".join(ctx.t(p) for p in lv.positions))]
-            for lv in content.levels.values())),
+            for lv in content.all(Level).values())),
         heading(level + 1, ctx.w("phases")),
         table("(1fr, 2.8fr)", [ctx.w("name"), ctx.w("description")], (
             [call("strong", text(ctx.t(ph.name))), text(ctx.t(ph.short))]
-            for ph in content.phases.values())),
+            for ph in content.all(registry.PHASE).values())),
     ]
     return compact(out)
 
 
 def _families_table(ctx: RenderContext) -> Code:
-    families = list(ctx.content.families.values())
+    families = list(ctx.content.all(Family).values())
     if not any(f.approach for f in families):  # the approach is optional: no empty column
         return table("(auto, 1.3fr, 2.4fr)", ["", ctx.w("name"), ctx.w("description")], (
             [text(str(f.number)), call("strong", ctx.ref("family", f.id, None)), text(ctx.t(f.short))]
@@ -46,12 +48,12 @@ def _families_table(ctx: RenderContext) -> Code:
 def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
     """Every term, sorted, with its abbreviation and definition."""
     md = MarkdownWriter(ctx)
-    terms = sorted(ctx.content.terms.values(), key=lambda term: ctx.t(term.term).casefold())
+    terms = sorted(ctx.content.all(GlossaryTerm).values(), key=lambda term: ctx.t(term.term).casefold())
     rows = []
     for term in terms:
         definition = md.inline(ctx.t(term.definition))
         if term.see_also:
-            also = ", ".join(ctx.t(ctx.content.terms[t].term) for t in term.see_also)
+            also = ", ".join(ctx.t(ctx.content.all(GlossaryTerm)[t].term) for t in term.see_also)
             definition = seq([definition, text(f" {ctx.w('see_also')}: {also}.")])
         rows.append([call("strong", text(ctx.t(term.term))),
                      text(ctx.t(term.abbreviation) if term.abbreviation else ""), definition])
@@ -88,7 +90,7 @@ def _reference(ctx: RenderContext, ref: Reference) -> Code:
 
 def render_references(ctx: RenderContext, level: int = 1) -> list[Code]:
     """The bibliography, by first author."""
-    refs = sorted(ctx.content.references.values(),
+    refs = sorted(ctx.content.all(Reference).values(),
                   key=lambda r: ((r.authors[0] if r.authors else r.title).casefold(), r.year or 0))
     return compact([
         heading(level, ctx.w("references"), ctx.anchor("references", "references")),

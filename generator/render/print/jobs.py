@@ -10,6 +10,10 @@ from pathlib import Path
 
 from generator.model.content import Content
 from generator.model.document import Document, DocumentSection, GeneratedSection, TextSection
+from generator.model.role import Role
+from generator.model.session import Session
+from generator.model.tool import Tool
+from generator.model.training import LearningPath, Module
 from generator.render.print.blocks import heading
 from generator.render.print.context import RenderContext
 from generator.render.print.forms import render_tool
@@ -103,7 +107,7 @@ def tool_job(content: Content, tool_id: str, lang: str, options: PrintOptions,
              project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A tool: the printable form or checklist."""
     body, ctx = render_twice(content, lang, lambda c: render_tool(c, tool_id), project, trace)
-    tool = content.tools[tool_id]
+    tool = content.all(Tool)[tool_id]
     title = ctx.t(tool.title)
     meta = document_meta(content, lang, options, title=title, kind_label=ctx.w("kind_" + tool.kind),
                  audience=tuple(tool.audience))
@@ -116,10 +120,10 @@ def workbook_job(content: Content, path_id: str, lang: str, options: PrintOption
                  project: Path | None = None, *, trace: bool = False) -> PrintJob:
     """A learning path's workbook: cover, contents, introduction, modules, answer key."""
     body, ctx = render_twice(content, lang, lambda c: render_workbook(c, path_id), project, trace)
-    path = content.paths[path_id]
+    path = content.all(LearningPath)[path_id]
     title = ctx.t(path.title)
     kind_label = ctx.w("dl_workbook")
-    total = sum(content.modules[m].duration_minutes for m in path.modules)
+    total = sum(content.all(Module)[m].duration_minutes for m in path.modules)
     meta = document_meta(content, lang, options, title=title, kind_label=kind_label, subtitle=kind_label,
                  summary=ctx.t(path.summary), audience=(path.audience,), front_pages=1,
                  more_facts=((ctx.w("total_duration"), duration(ctx, total)),))
@@ -141,13 +145,14 @@ def plan_jobs(content: Content, options: PrintOptions, project: Path | None = No
     each source comes from (`PrintJob.marked`); the sources themselves are the same.
     """
     jobs: list[PrintJob] = []
-    for doc in content.documents.values():
+    for doc in content.all(Document).values():
         for lang in doc.languages or content.languages:
             jobs.append(document_job(content, doc, lang, options, project, trace=trace))
     for lang in content.languages:
-        jobs += [role_card_job(content, role_id, lang, options, project, trace=trace) for role_id in content.roles]
-        jobs += [tool_job(content, tool_id, lang, options, project, trace=trace) for tool_id in content.tools]
-        jobs += [workbook_job(content, path_id, lang, options, project, trace=trace) for path_id in content.paths]
-        for session_id in content.sessions:
+        jobs += [role_card_job(content, role_id, lang, options, project, trace=trace) for role_id in content.all(Role)]
+        jobs += [tool_job(content, tool_id, lang, options, project, trace=trace) for tool_id in content.all(Tool)]
+        jobs += [workbook_job(content, path_id, lang, options, project, trace=trace)
+                 for path_id in content.all(LearningPath)]
+        for session_id in content.all(Session):
             jobs += session_jobs(content, session_id, lang, options, project, trace=trace)
     return jobs

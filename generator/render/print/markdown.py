@@ -15,6 +15,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from functools import lru_cache
 
+from generator.model.quote import Quote
 from generator.render.markup import REF_ID, REF_KIND, parse_markdown
 from generator.render.palette import palette
 from generator.render.print.blocks import quote
@@ -141,7 +142,7 @@ class MarkdownWriter:
         tag = el.tag
         if tag == "p":
             lone = _lone_quote(el)
-            if lone is not None and lone in self.ctx.content.quotes:
+            if lone is not None and lone in self.ctx.content.all(Quote):
                 return quote(self.ctx, lone)  # a quote cited on its own line prints whole, attributed
             if len(el) == 1 and el[0].tag == "img" and not (el.text or "").strip() \
                     and not (el[0].tail or "").strip():

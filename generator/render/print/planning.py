@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.downloads import DownloadKind
 from generator.messages import long_date, message
 from generator.model.content import Content
+from generator.model.framework import Audience
 from generator.render.palette import palette
 from generator.render.print.context import RenderContext
 from generator.render.print.sourcemap import FieldOrigin, encode, field_index, mark, unmarked
@@ -108,8 +109,8 @@ def document_meta(content: Content, lang: str, options: PrintOptions, *, title: 
     site = content.site
     default = content.default_language
     organization = site.organization.get(lang, default)
-    audience_names = ", ".join(content.audiences[a].name.get(lang, default) for a in audience
-                               if a in content.audiences)
+    audience_names = ", ".join(content.all(Audience)[a].name.get(lang, default) for a in audience
+                               if a in content.all(Audience))
     facts = []
     if audience_names:
         facts.append((w("audience"), audience_names))

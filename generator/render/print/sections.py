@@ -5,6 +5,7 @@ as a list of Typst blocks, starting with a heading at a given level.
 from __future__ import annotations
 
 from generator.model.case import Case
+from generator.model.framework import Family
 from generator.model.practice import Practice
 from generator.model.program import Process, Program
 from generator.model.role import Role
@@ -32,7 +33,7 @@ _ROLE_TYPES = {"patient": "cat_patient_role"}
 
 def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool = False) -> list[Code]:
     """A role: who, responsibilities, who it works with, day one (tick boxes on a card)."""
-    role: Role = ctx.content.roles[role_id]
+    role: Role = ctx.content.all(Role)[role_id]
     md = MarkdownWriter(ctx)
     name = ctx.t(role.name)
     if role.abbreviation is not None:
@@ -55,7 +56,7 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     elif role.works_with:
         out.append(heading(level + 1, ctx.w("works_with")))
         out.append(bullets(
-            seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.roles[other].summary))])
+            seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.all(Role)[other].summary))])
             for other in role.works_with))
     if role.day_one:
         out.append(heading(level + 1, ctx.w("day_one")))
@@ -72,7 +73,7 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
 
 def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[Code]:
     """A program: description, objectives, committee, cycle, supervision, rules, skills."""
-    program: Program = ctx.content.programs[program_id]
+    program: Program = ctx.content.all(Program)[program_id]
     md = MarkdownWriter(ctx)
     name = ctx.t(program.name)
     if program.abbreviation is not None:
@@ -113,7 +114,7 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
 
 def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[Code]:
     """A process: its flow diagram, then each step with actors, inputs, outputs and tools."""
-    process: Process = ctx.content.processes[process_id]
+    process: Process = ctx.content.all(Process)[process_id]
     md = MarkdownWriter(ctx)
     out: list[Code | None] = [
         heading(level, ctx.t(process.name), ctx.anchor("process", process_id)),
@@ -139,7 +140,7 @@ def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[
 
 def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> list[Code]:
     """A practice: what, why, how, pitfalls, what the cases did, quotes, roles and tools."""
-    practice: Practice = ctx.content.practices[practice_id]
+    practice: Practice = ctx.content.all(Practice)[practice_id]
     md = MarkdownWriter(ctx)
     meta = [
         (ctx.w("family"), text(ctx.name_of("family", practice.family))),
@@ -188,7 +189,7 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
 
 def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Code]:
     """A practice family and every practice in it, one level down."""
-    family = ctx.content.families[family_id]
+    family = ctx.content.all(Family)[family_id]
     md = MarkdownWriter(ctx)
     out: list[Code | None] = [
         heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
@@ -204,7 +205,7 @@ def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Co
 
 def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     """A case: profile, timeline, story by phase, activities, outcomes, challenges, quotes."""
-    case: Case = ctx.content.cases[case_id]
+    case: Case = ctx.content.all(Case)[case_id]
     md = MarkdownWriter(ctx)
     profile = case.profile
     rows = [(ctx.w("organization"), profile.organization_type), (ctx.w("setting"), profile.setting),
@@ -263,7 +264,7 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
 
 def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Code]:
     """A training module: objectives, sections, knowledge checks with answers, reflection."""
-    module: Module = ctx.content.modules[module_id]
+    module: Module = ctx.content.all(Module)[module_id]
     md = MarkdownWriter(ctx)
     meta = [(ctx.w("duration"), text(ctx.w("minutes", n=module.duration_minutes))),
             (ctx.w("intended_audience"), text(", ".join(ctx.name_of("audience", a) for a in module.audience)))]

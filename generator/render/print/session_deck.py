@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import json
 
+from generator.model.case import Case
+from generator.model.catalog import Reference
+from generator.model.program import Process
+from generator.model.quote import Quote
 from generator.model.session import Session, SpeakerNotes
 from generator.render.citation import citation_in_parentheses
 from generator.render.diagrams import framework_svg, process_svg, timeline_svg
@@ -59,13 +63,13 @@ def _visual(ctx: RenderContext, visual: str | None) -> Code:
         return NONE
     kind, _, ident = visual.partition(":")
     content = ctx.content
-    if kind == "quote" and ident in content.quotes:
+    if kind == "quote" and ident in content.all(Quote):
         return _quotation(ctx, ident)
     if kind == "framework":
         stem, svg = "framework", framework_svg(content, ctx.lang)
-    elif kind == "process" and ident in content.processes:
+    elif kind == "process" and ident in content.all(Process):
         stem, svg = f"process-{ident}", process_svg(content, ident, ctx.lang)
-    elif kind == "timeline" and ident in content.cases:
+    elif kind == "timeline" and ident in content.all(Case):
         stem, svg = f"timeline-{ident}", timeline_svg(content, ident, ctx.lang)
     else:  # check reports a visual that names nothing
         return NONE
@@ -75,11 +79,11 @@ def _visual(ctx: RenderContext, visual: str | None) -> Code:
 def _quotation(ctx: RenderContext, quote_id: str) -> Code:
     """The quote as said (tagged with its language), its speaker and source, and under it the
     labelled translation when the words are in another language."""
-    item = ctx.content.quotes[quote_id]
+    item = ctx.content.all(Quote)[quote_id]
     words = text(ctx.trace(item.text, item.words()))
     if item.language != ctx.lang:
         words = call("text", words, lang=item.language)
-    source = citation_in_parentheses(ctx.content.references[item.source.reference], ctx.w("no_date"))
+    source = citation_in_parentheses(ctx.content.all(Reference)[item.source.reference], ctx.w("no_date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
     return dictionary({"text": words, "attribution": text(f"{ctx.t(item.speaker.label)} ({source}{locator})"),
                        "note": language_note(ctx, item)})

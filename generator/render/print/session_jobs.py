@@ -44,7 +44,7 @@ class _Session:
     def __init__(self, content: Content, session_id: str, lang: str, options: PrintOptions,
                  project: Path | None, trace: bool) -> None:
         self.content, self.id, self.lang, self.options = content, session_id, lang, options
-        self.session: Session = content.sessions[session_id]
+        self.session: Session = content.all(Session)[session_id]
         self.project, self.trace = project, trace
         self.words = RenderContext(content, lang)  # catalog words and titles, untraced
 

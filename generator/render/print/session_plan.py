@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
+from generator.model.role import Role
 from generator.model.session import Session, SessionBlock, SessionSlide, SpeakerNotes
 from generator.render.markup import REF_ID, REF_KIND, parse_markdown
 from generator.render.palette import fill_for_text, palette, text_on
@@ -65,7 +66,7 @@ def presenters(ctx: RenderContext, session: Session) -> dict[str, Presenter]:
     fills = [colours.primary, accent, THIRD_BADGE]
     out: dict[str, Presenter] = {}
     for number, role_id in enumerate(session.presenters):
-        role = ctx.content.roles.get(role_id)
+        role = ctx.content.all(Role).get(role_id)
         name = ctx.t(role.name) if role is not None else role_id
         badge = ctx.t(role.abbreviation) if role is not None and role.abbreviation is not None else name
         fill = fills[min(number, len(fills) - 1)]

@@ -44,7 +44,7 @@ def _question_label(module_id: str, check: KnowledgeCheck) -> str:
 
 def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
     """What the path is, who it is for, how long it takes, and its modules with their pages."""
-    modules = [ctx.content.modules[mid] for mid in path.modules]
+    modules = [ctx.content.all(Module)[mid] for mid in path.modules]
     total = sum(module.duration_minutes for module in modules)
     rows = [[text(str(number)), ctx.ref("module", module.id, None),
              text(duration(ctx, module.duration_minutes))]
@@ -67,7 +67,7 @@ def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
 
 
 def _has_checks(ctx: RenderContext, path: LearningPath) -> bool:
-    return any(ctx.content.modules[mid].checks for mid in path.modules)
+    return any(ctx.content.all(Module)[mid].checks for mid in path.modules)
 
 
 def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck) -> Code:
@@ -79,7 +79,7 @@ def _quiz(ctx: RenderContext, module: Module, number: str, check: KnowledgeCheck
 
 def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> list[Code]:
     """A module as a chapter: what it teaches, its sections, key points, questions, reflection."""
-    module = ctx.content.modules[module_id]
+    module = ctx.content.all(Module)[module_id]
     md = MarkdownWriter(ctx)
     meta = [(ctx.w("duration"), text(duration(ctx, module.duration_minutes)))]
     if module.prerequisites:
@@ -133,7 +133,7 @@ def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
     out: list[Code | None] = [heading(1, ctx.w("answer_key"), ANSWER_KEY),
                               lead(text(ctx.w("answer_key_lead")))]
     for number, module_id in enumerate(path.modules, start=1):
-        module = ctx.content.modules[module_id]
+        module = ctx.content.all(Module)[module_id]
         if not module.checks:
             continue
         out.append(heading(2, f"{number}. {ctx.t(module.title)}"))
@@ -144,7 +144,7 @@ def render_answer_key(ctx: RenderContext, path: LearningPath) -> list[Code]:
 
 def render_workbook(ctx: RenderContext, path_id: str) -> list[Code]:
     """The whole workbook after its cover and contents."""
-    path = ctx.content.paths[path_id]
+    path = ctx.content.all(LearningPath)[path_id]
     out = render_introduction(ctx, path)
     for number, module_id in enumerate(path.modules, start=1):
         out += render_workbook_module(ctx, module_id, number)
