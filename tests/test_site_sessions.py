@@ -179,6 +179,22 @@ def test_a_session_page_lists_its_printed_files() -> None:
         "training/sessions/team-kickoff.md"]  # nothing printed: no downloads box
 
 
+
+def test_speaker_notes_are_not_called_a_pdf() -> None:
+    content = _content(MINI)
+    common = {"source_kind": "session", "source_id": "team-kickoff", "audience": ("patient-advisors",),
+              "language": "en", "pages": 3, "size_bytes": 12_000}
+    notes = Download(file="en/sessions/team-kickoff-deck.pdfpc", title="Kick-off: notes", kind="notes", **common)
+    deck = Download(file="en/sessions/team-kickoff-deck.pdf", title="Kick-off: slides", kind="deck", **common)
+    pages = {p.src: p.markdown for p in render_site(content, downloads=[deck, notes], directory_urls=False).pages}
+    page = pages["training/sessions/team-kickoff.md"]
+    assert "<strong>Downloads</strong>" in page and "Download as PDF" not in page
+    assert "(Slide deck, PDF, 3 pages, 12 kB)" in page
+    assert "(Speaker notes (pdfpc), 12 kB)" in page
+    listing = pages["downloads.md"]
+    row = listing[listing.index("Kick-off: notes"):].split("</tr>")[0]
+    assert "<td>—</td>" in row and "<td>3</td>" not in row  # the deck's pages are not the notes' pages
+
 def _nav_srcs(nodes: tuple[NavNode, ...] | list[NavNode]) -> list[str]:
     return [src for node in nodes for src in ([node.src] if node.src else []) + _nav_srcs(node.children)]
 

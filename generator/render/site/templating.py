@@ -132,6 +132,11 @@ FILTERS: dict[str, Callable[..., object]] = {
     "json": _json_attribute,
 }
 
+# Tests templates may use beside Jinja's own: `d.file is pdf` (a deck's .pdfpc notes are not).
+TESTS: dict[str, Callable[..., bool]] = {
+    "pdf": lambda name: str(name).lower().endswith(".pdf"),
+}
+
 
 @dataclass(frozen=True)
 class TemplateInfo:
@@ -223,6 +228,7 @@ class Templates:
         self.environment = Environment(loader=ChoiceLoader(loaders), bytecode_cache=_bytecode(), **SETTINGS)
         self.environment.context_class = _Context
         self.environment.filters.update(FILTERS)
+        self.environment.tests.update(TESTS)
         self.environment.globals["urls"] = urls  # where the site's pages are, e.g. urls.DOWNLOADS
 
     def overrides(self) -> list[str]:
