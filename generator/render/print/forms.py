@@ -16,6 +16,7 @@ from generator.model.tool import (
 from generator.render.print.blocks import compact, facts, heading, lead, refs
 from generator.render.print.context import RenderContext
 from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.provenance import source_line, source_line_if
 from generator.render.print.typst_code import Code, call, text
 
 
@@ -38,7 +39,8 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) ->
 
 
 def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
-    """A tool: title, purpose and instructions, then its sections of items."""
+    """A tool: title, where it comes from, purpose and instructions, then its sections of items
+    (a section or an item from elsewhere than what holds it says so)."""
     tool: Tool = ctx.content.tools[tool_id]
     md = MarkdownWriter(ctx)
     meta: list[tuple[str, Code]] = []
@@ -47,8 +49,10 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     if tool.practices:
         meta.append((ctx.w("supports_short"), refs(ctx, "practice", tool.practices)))
     purpose, more = md.lead_and_rest(ctx.t(tool.purpose), level)
+    own = tool.provenance
     out: list[Code | None] = [
         heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),
+        source_line(ctx, own),
         lead(purpose),
         *more,
         facts(meta),
@@ -56,6 +60,8 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     if tool.instructions is not None:
         out.append(call("pk-info", md.content(ctx.t(tool.instructions), level + 1)))
     for section in tool.sections:
-        out.append(heading(level + 1, ctx.t(section.title)))
-        out.extend(_item(ctx, md, item, level + 1) for item in section.items)
+        around = tool.source_of(section)
+        out += [heading(level + 1, ctx.t(section.title)), source_line_if(ctx, around, own)]
+        for item in section.items:
+            out += [source_line_if(ctx, tool.source_of(section, item), around), _item(ctx, md, item, level + 1)]
     return compact(out)

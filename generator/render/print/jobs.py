@@ -25,6 +25,7 @@ from generator.render.print.context import RenderContext
 from generator.render.print.forms import render_tool
 from generator.render.print.generated import render_framework, render_glossary, render_references
 from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.provenance import source_line
 from generator.render.print.sections import (
     render_case,
     render_family,
@@ -147,7 +148,14 @@ def _meta(content: Content, lang: str, options: PrintOptions, *, title: str, kin
     }
 
 
-def _section(ctx: RenderContext, section: DocumentSection) -> list[Code]:
+def _section(ctx: RenderContext, doc: Document, section: DocumentSection) -> list[Code]:
+    """A chapter, its source under its heading (a role, practice or tool says its own)."""
+    blocks = _section_blocks(ctx, section)
+    source = doc.source_of(section)
+    return [*blocks[:1], source_line(ctx, source), *blocks[1:]] if source is not None and blocks else blocks
+
+
+def _section_blocks(ctx: RenderContext, section: DocumentSection) -> list[Code]:
     if section.type == "text":
         md = MarkdownWriter(ctx)
         return [heading(1, ctx.t(section.title)), md.content(ctx.t(section.body), 1)]
@@ -184,7 +192,7 @@ def document_job(content: Content, doc: Document, lang: str, options: PrintOptio
         # The document is the whole PDF, not a labelled place in it: a reference to it from
         # its own pages (`[[document:x]]` in a role it prints) prints as its title, as text.
         return [block for index, section in enumerate(doc.sections)
-                for block in _from(ctx, _section_origin(doc, index, section), _section(ctx, section))]
+                for block in _from(ctx, _section_origin(doc, index, section), _section(ctx, doc, section))]
 
     body, ctx = _render_twice(content, lang, build, project, trace)
     title = ctx.t(doc.title)
