@@ -20,6 +20,7 @@ from generator.model import registry
 from generator.model.case import Case
 from generator.model.catalog import GlossaryTerm, Reference
 from generator.model.document import Document
+from generator.model.evidence import Evidence
 from generator.model.framework import Audience, Family, Framework, Level, Term
 from generator.model.practice import Practice
 from generator.model.program import Process, Program
@@ -95,6 +96,8 @@ class Content:
     locator: Locator | None = field(default=None, compare=False, repr=False)
     # The project's own wording (strings/<lang>.yaml): language -> message key -> text.
     messages: Overrides = field(default_factory=lambda: NO_OVERRIDES)
+    # The "About the evidence" page (content/evidence.yaml), when the project writes one.
+    evidence: Evidence | None = None
 
     def place_of(self, kind: str, entity_id: str, path: KeyPath = ()) -> Place | None:
         """Where a value of an entity (kind 'site' for site.yaml) is written; None when the
