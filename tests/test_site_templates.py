@@ -36,7 +36,7 @@ SINGLE_PAGES = {
     "roles-index.md": "roles/index.md", "cases-index.md": "cases/index.md", "tools-index.md": "tools/index.md",
     "program-index.md": "program/index.md", "training-index.md": "training/index.md", "quotes.md": "quotes.md",
     "glossary.md": "glossary.md", "references.md": "references.md", "about.md": "about.md",
-    "downloads.md": "downloads.md", "training-summary.md": "training/summary.md",
+    "downloads.md": "downloads.md", "training-summary.md": "training/summary.md", "evidence.md": "evidence.md",
 }
 
 
