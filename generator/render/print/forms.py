@@ -4,6 +4,7 @@ signature lines, guidance between them.
 
 from __future__ import annotations
 
+from generator.model.provenance import Provenance
 from generator.model.tool import (
     CheckboxItem,
     InfoItem,
@@ -16,25 +17,29 @@ from generator.model.tool import (
 from generator.render.print.blocks import compact, facts, heading, lead, refs
 from generator.render.print.context import RenderContext
 from generator.render.print.markdown import MarkdownWriter
-from generator.render.print.provenance import source_line, source_line_if
-from generator.render.print.typst_code import Code, call, text
+from generator.render.print.provenance import source_line, source_line_if, with_source
+from generator.render.print.typst_code import Code, call, seq, text
 
 
-def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) -> Code:
+def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int, source: Provenance,
+          around: Provenance) -> Code:
+    """One item; its source after its label when it is not its section's."""
     help_text = getattr(item, "help", None)
     help_code = text(ctx.t(help_text)) if help_text is not None else None
+    if isinstance(item, InfoItem):
+        note = source_line_if(ctx, source, around)
+        body = md.content(ctx.t(item.text), level)
+        return call("pk-info", seq([body, note]) if note is not None else body)
+    label = with_source(ctx, text(ctx.t(item.label)), source, around)
     if isinstance(item, CheckboxItem):
-        return call("pk-check", text(ctx.t(item.label)), help_code)
+        return call("pk-check", label, help_code)
     if isinstance(item, TextItem):
-        return call("pk-lines", text(ctx.t(item.label)), item.lines, help_code)
+        return call("pk-lines", label, item.lines, help_code)
     if isinstance(item, RatingItem):
-        return call("pk-rating", text(ctx.t(item.label)), item.scale,
-                    text(ctx.t(item.low)), text(ctx.t(item.high)))
+        return call("pk-rating", label, item.scale, text(ctx.t(item.low)), text(ctx.t(item.high)))
     if isinstance(item, SignatureItem):
         words = [ctx.w("signature"), ctx.w("name"), ctx.w("date")]
-        return call("pk-signature", text(ctx.t(item.label)), [text(w) for w in words])
-    if isinstance(item, InfoItem):
-        return call("pk-info", md.content(ctx.t(item.text), level))
+        return call("pk-signature", label, [text(w) for w in words])
     raise TypeError(f"unknown tool item {type(item).__name__}")
 
 
@@ -62,6 +67,5 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     for section in tool.sections:
         around = tool.source_of(section)
         out += [heading(level + 1, ctx.t(section.title)), source_line_if(ctx, around, own)]
-        for item in section.items:
-            out += [source_line_if(ctx, tool.source_of(section, item), around), _item(ctx, md, item, level + 1)]
+        out.extend(_item(ctx, md, item, level + 1, tool.source_of(section, item), around) for item in section.items)
     return compact(out)
