@@ -113,7 +113,7 @@ def test_the_schema_offers_the_one_word_form_and_the_mapping() -> None:
 def test_a_study_source_without_a_locator_is_a_located_error(mini_copy: Path) -> None:
     (mini_copy / PRACTICE).write_text(
         (mini_copy / PRACTICE).read_text(encoding="utf-8").replace(
-            'source: {type: study, locator: "Results, Selecting, recruiting and preparing PAs"}', "source: study"),
+            'source: {type: study, locator: "Results, Selecting, recruiting and preparing"}', "source: study"),
         encoding="utf-8")
     assert _report(mini_copy) == [
         f"{PRACTICE}:22:9: error: source: a 'study' source needs a locator: where in the study it is said "
@@ -226,7 +226,7 @@ def test_the_projects_advice_is_never_the_studys(content: Content) -> None:
 def test_every_study_locator_names_headings_of_the_paper(content: Content) -> None:
     headings = _headings()
     parts = {"background", "methods", "results", "discussion", "table 1", "table 2", "theoretical framework",
-             "conclusions and implications for hco managers"}
+             "conclusions"}
     for owner, source in _sources(content):
         if source.type != "study":
             continue
@@ -250,7 +250,7 @@ def test_every_toolkit_source_names_a_reference_that_exists(content: Content) ->
 def test_practice_pages_label_each_part_and_mark_it_with_data_pk_source(pages: dict[str, str]) -> None:
     page = pages["practices/secure-funds-to-compensate.md"]
     assert ('data-pk-source="study"><span class="pk-source__type">From the study</span> · '
-            '<span class="pk-source__where">Results, Structuring the <abbr') in page
+            '<span class="pk-source__where">Results, Structuring</span>') in page
     assert '<li data-pk-source="guidance">' in page and "<span class=\"pk-source__type\">Our guidance</span>" in page
     assert "From published toolkits" in page and '<li data-pk-source="toolkit">' in page
     beyond = pages["practices/report-results-back-to-pas.md"]
@@ -287,7 +287,7 @@ def test_pdfs_print_the_labels(mini_copy: Path, edit: Edit, tmp_path: Path) -> N
     label = "        label: The role and its limits were explained.\n"
     edit(mini_copy / "content/tools/preparation-checklist.yaml", label,
          label +
-         '        source: {type: study, locator: "Results, Selecting, recruiting and preparing PAs"}\n')
+         '        source: {type: study, locator: "Results, Selecting, recruiting and preparing"}\n')
     loaded = load_content(mini_copy)
     assert loaded.content is not None, loaded.issues
     build_pdfs(loaded.content, tmp_path, jobs=1)
@@ -298,8 +298,8 @@ def test_pdfs_print_the_labels(mini_copy: Path, edit: Edit, tmp_path: Path) -> N
 
     tool = text("tools/preparation-checklist.pdf")
     assert "Our guidance" in tool  # the tool is the project's own
-    assert "From the study · Results, Selecting, recruiting and preparing PAs" in tool  # its first item is not
+    assert "From the study · Results, Selecting, recruiting and preparing" in tool  # its first item is not
     card = text("roles/patient-advisor.pdf")
     assert "From the study · Background" in card and "Our guidance" in card  # day one is guidance
     pack = text("documents/pa-onboarding.pdf")
-    assert "From the study · Results, Selecting, recruiting and preparing PAs" in pack  # the practice chapter
+    assert "From the study · Results, Selecting, recruiting and preparing" in pack  # the practice chapter
