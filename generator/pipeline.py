@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.checks.crossrefs import check_references
 from generator.checks.messages import check_messages
+from generator.checks.provenance import check_provenance
 from generator.checks.sessions import check_sessions
 from generator.checks.training import check_training
 from generator.issues import Issue, Severity
@@ -41,7 +42,7 @@ def load_content(project: Path) -> Loaded:
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
     issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded)
-                    + check_sessions(loaded) + check_messages(loaded.messages, languages))
+                    + check_sessions(loaded) + check_provenance(loaded) + check_messages(loaded.messages, languages))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from generator.loading.messages import project_messages
 from generator.loading.project import LoadedFiles
 from generator.model.content import Content, Links, Node
+from generator.model.evidence import Evidence
 from generator.model.framework import Framework
 from generator.model.site import Site
 from generator.model.walk import references
@@ -59,8 +60,10 @@ def resolve_content(loaded: LoadedFiles) -> Content:
     """The frozen model of content that loaded and checked without error."""
     site = loaded.catalogs["site"]
     framework = loaded.catalogs["framework"]
+    evidence = loaded.catalogs.get("evidence")
     assert isinstance(site, Site) and isinstance(framework, Framework)
+    assert evidence is None or isinstance(evidence, Evidence)
     entities = MappingProxyType({kind: MappingProxyType(dict(by_id)) for kind, by_id in loaded.entities.items()})
     return Content(site=site, framework=framework, entities=entities, links=resolve_links(loaded),
                    locator=_FileLocator(loaded.origins, loaded.catalog_origins),
-                   messages=project_messages(loaded.messages))
+                   messages=project_messages(loaded.messages), evidence=evidence)

@@ -24,7 +24,7 @@ def test_check_counts_every_kind(mini_copy: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "  practices             1" in result.stdout
     assert "glossary terms        2" in result.stdout
-    assert "16 files checked" in result.stdout
+    assert "17 files checked" in result.stdout
 
 
 def test_formats_for_ci_and_tools(mini_copy: Path, edit: Edit) -> None:
@@ -74,7 +74,7 @@ def test_schema_writes_one_schema_per_kind_and_editor_settings(mini_copy: Path) 
     result = _run("schema", "--project", str(mini_copy))
     assert result.returncode == 0, result.stderr
     schemas = sorted(p.name for p in (mini_copy / "schemas").glob("*.schema.json"))
-    assert len(schemas) == 15
+    assert len(schemas) == 16  # one per kind stored in a file of its own, the evidence page included
     practice = json.loads((mini_copy / "schemas/practice.schema.json").read_text())
     assert practice["additionalProperties"] is False
     assert "family" in practice["required"] and "id" not in practice["required"]

@@ -39,7 +39,8 @@ def _english(text: LocalizedText) -> str:
 def _strings(node: object, key: str = "") -> Iterator[str]:
     if isinstance(node, dict):
         for child_key, value in node.items():
-            if child_key in {"abbreviation", "url", "doi"}:
+            # A study source's locator names the paper's own headings ("Results, Team training").
+            if child_key in {"abbreviation", "url", "doi", "locator"}:
                 continue
             yield from _strings(value, str(child_key) if child_key not in {"en", "fr", "any"} else key)
     elif isinstance(node, list):

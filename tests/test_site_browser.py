@@ -31,7 +31,7 @@ KINDS = {
     "glossary": "glossary.html", "references": "references.html", "about": "about.html",
     "downloads": "downloads.html", "paths": "training/index.html",
     "path": "training/paths/{path}.html", "module": "training/modules/{module}.html",
-    "summary": "training/summary.html",
+    "summary": "training/summary.html", "evidence": "evidence.html",
     "sessions": "training/sessions/index.html", "session": "training/sessions/{session}.html",
 }
 

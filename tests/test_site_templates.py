@@ -37,7 +37,7 @@ SINGLE_PAGES = {
     "program-index.md": "program/index.md", "training-index.md": "training/index.md",
     "sessions-index.md": "training/sessions/index.md", "quotes.md": "quotes.md",
     "glossary.md": "glossary.md", "references.md": "references.md", "about.md": "about.md",
-    "downloads.md": "downloads.md", "training-summary.md": "training/summary.md",
+    "downloads.md": "downloads.md", "training-summary.md": "training/summary.md", "evidence.md": "evidence.md",
 }
 
 

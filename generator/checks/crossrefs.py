@@ -17,7 +17,7 @@ from generator.checks.texts import TextRules, check_text, text_position
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
 from generator.loading.project import LoadedFiles
-from generator.model.registry import BY_NAME, REFERABLE, ListedIn
+from generator.model.registry import BY_NAME, LISTED_KINDS, REFERABLE, ListedIn
 from generator.model.site import Site
 from generator.model.text import ID_PATTERN, UNTAGGED, find_inline_refs, suggest_id
 from generator.model.walk import FoundRef, FoundText, walk, walk_raw
@@ -84,11 +84,12 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
                         result.hints[place] = hint
                 continue
             _check_found(found, origin, loaded, result, rules)
+    # Catalogs that list no entities of their own (site settings, the evidence page) are walked whole.
+    listing = {stored.catalog for _, stored in LISTED_KINDS}
     for name, origin in loaded.catalog_origins.items():
-        if name in ("site",):
+        if name not in listing:
             for found in walk(loaded.catalogs[name]):
-                if isinstance(found, FoundText):
-                    _check_found(found, origin, loaded, result, rules)
+                _check_found(found, origin, loaded, result, rules)
     result.issues += _check_logo(loaded, images, reported)
     return result
 

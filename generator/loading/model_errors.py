@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from generator.issues import Issue, Severity, format_where
 from generator.loading.yaml_hints import quoted
+from generator.model.provenance import SHAPE_TAGS
 from generator.model.text import ID_PATTERN, LANGUAGE_PATTERN, NEUTRAL, TEXT_KEY_PATTERN, LocalizedText, suggest_id
 from generator.positions import KeyPath, LocatedData
 
@@ -37,6 +38,8 @@ def _clean_location(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, boo
             current = current[segment]
         elif isinstance(current, dict) and current.get("type") == segment:
             continue  # discriminator tag
+        elif segment in SHAPE_TAGS:
+            continue  # which way a text is written (plain Markdown, or {text, source})
         elif isinstance(segment, str) and _TYPE_LABEL.match(segment):
             continue  # union branch label
         else:

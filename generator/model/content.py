@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from generator.messages import NO_OVERRIDES, Overrides
 from generator.model import registry
+from generator.model.evidence import Evidence
 from generator.model.framework import Framework
 from generator.model.practice import Practice
 from generator.model.registry import Kind
@@ -86,6 +87,8 @@ class Content:
     locator: Locator | None = field(default=None, compare=False, repr=False)
     # The project's own wording (strings/<lang>.yaml): language -> message key -> text.
     messages: Overrides = field(default_factory=lambda: NO_OVERRIDES)
+    # The "About the evidence" page (content/evidence.yaml), when the project writes one.
+    evidence: Evidence | None = None
 
     def place_of(self, kind: str, entity_id: str, path: KeyPath = ()) -> Place | None:
         """Where a value of an entity (kind 'site' for site.yaml) is written; None when the

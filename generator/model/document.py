@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from generator.model.base import Closed, Entity
+from generator.model.provenance import GUIDANCE, Provenance
 from generator.model.text import (
     AudienceRef,
     CaseRef,
@@ -23,12 +24,17 @@ from generator.model.text import (
 )
 
 
+def _section_source() -> Any:
+    return Field(default=None, description="Where this section comes from, when not from the document's source.")
+
+
 class TextSection(Closed):
     """A section written in the document itself."""
 
     type: Literal["text"] = Field(description="Section type.")
     title: LocalizedText = Field(description="Chapter title.")
     body: Markdown = Field(description="The text.")
+    source: Provenance | None = _section_source()
 
 
 class RoleSection(Closed):
@@ -43,6 +49,7 @@ class ProgramSection(Closed):
 
     type: Literal["program"] = Field(description="Section type.")
     ref: ProgramRef = Field(description="The program.")
+    source: Provenance | None = _section_source()
 
 
 class ProcessSection(Closed):
@@ -50,6 +57,7 @@ class ProcessSection(Closed):
 
     type: Literal["process"] = Field(description="Section type.")
     ref: ProcessRef = Field(description="The process.")
+    source: Provenance | None = _section_source()
 
 
 class ToolSectionRef(Closed):
@@ -64,6 +72,7 @@ class CaseSection(Closed):
 
     type: Literal["case"] = Field(description="Section type.")
     ref: CaseRef = Field(description="The case.")
+    source: Provenance | None = _section_source()
 
 
 class PracticeSection(Closed):
@@ -78,6 +87,7 @@ class FamilySection(Closed):
 
     type: Literal["family"] = Field(description="Section type.")
     ref: FamilyRef = Field(description="The family.")
+    source: Provenance | None = _section_source()
 
 
 class ModuleSectionRef(Closed):
@@ -85,12 +95,14 @@ class ModuleSectionRef(Closed):
 
     type: Literal["module"] = Field(description="Section type.")
     ref: ModuleRef = Field(description="The module.")
+    source: Provenance | None = _section_source()
 
 
 class GeneratedSection(Closed):
     """A section generated from the whole content."""
 
     type: Literal["framework", "glossary", "references"] = Field(description="Section type.")
+    source: Provenance | None = _section_source()
 
 
 DocumentSection = Annotated[
@@ -118,4 +130,26 @@ class Document(Entity):
         default_factory=list, description="Languages to print; empty means every site language."
     )
     summary: LocalizedText = Field(description="One or two sentences for the downloads page.")
+    source: Provenance | None = Field(
+        default=None,
+        description="Where the document's own sections come from ('guidance', the default, for a pack you "
+        "wrote); a section may give its own. A role, practice or tool section shows that entity's source.",
+    )
     sections: list[DocumentSection] = Field(min_length=1, description="Chapters, in order.")
+
+    @property
+    def provenance(self) -> Provenance:
+        """The document's source: its own, else the project's guidance."""
+        return self.source or GUIDANCE
+
+    def source_of(self, section: DocumentSection) -> Provenance | None:
+        """A section's source: its own, else the document's; None for a role, practice or tool section,
+        which shows the source of the entity it prints, and for the references, the sources themselves."""
+        own = getattr(section, "source", None)
+        if isinstance(own, Provenance):
+            return own
+        if isinstance(section, RoleSection | PracticeSection | ToolSectionRef):
+            return None
+        if isinstance(section, GeneratedSection) and section.type == "references":
+            return None  # the list of sources itself
+        return self.provenance

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from generator.model.case import Case
 from generator.model.catalog import Glossary, GlossaryTerm, Reference, References
 from generator.model.document import Document
+from generator.model.evidence import Evidence
 from generator.model.framework import Audience, Family, Framework, Level, Term
 from generator.model.practice import Practice
 from generator.model.program import Process, Program
@@ -188,9 +189,14 @@ PATH = Kind("path", LearningPath, stored=ListedIn("paths", "paths"),
             url=OwnPage("training/paths", "path.md"),
             index="training/index.md")
 
+# The "About the evidence" page, when the project writes one.
+EVIDENCE = Kind("evidence", Evidence, stored=CatalogFile("evidence.yaml", required=False),
+                labels=Labels("evidence page", "evidence pages"))
+
 KINDS: tuple[Kind[Any], ...] = (
     PRACTICE, ROLE, PROGRAM, PROCESS, CASE, QUOTE, TOOL, MODULE, SESSION, DOCUMENT,
     SITE, FRAMEWORK, FAMILY, LEVEL, PHASE, CONTINUUM, AUDIENCE, GLOSSARY, TERM, REFERENCES, REFERENCE, PATHS, PATH,
+    EVIDENCE,
 )
 
 # Views of KINDS, each in registry order.

@@ -199,7 +199,7 @@ def _walk_value(annotation: Any, metadata: list[Any], value: Any, path: KeyPath)
             try:
                 text = candidate.model_validate(value)
             except ValueError:
-                return  # malformed text: the first pass reported it
+                continue  # malformed text, or another member of the union: the first pass reported it
             yield FoundText(path, text)
             return
         if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(value, dict):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.messages import message
 from generator.model.content import Content
+from generator.model.provenance import SourcedText
 from generator.model.quote import Quote
 from generator.model.text import LocalizedText
 from generator.render.images import local_image, project_path
@@ -41,10 +42,13 @@ class RenderContext:
     # it; empty when not tracing (see `sourcemap`).
     fields: Mapping[int, str] = field(default_factory=dict)
 
-    def t(self, value: LocalizedText | None) -> str:
-        """Localized text in this PDF's language (falling back to the default language)."""
+    def t(self, value: LocalizedText | SourcedText | None) -> str:
+        """Localized text in this PDF's language (falling back to the default language); a text
+        with its own source gives its text."""
         if value is None:
             return ""
+        if isinstance(value, SourcedText):
+            value = value.text
         chosen = value.get(self.lang, self.content.default_language)
         return self.trace(value, chosen) if self.fields else chosen
 

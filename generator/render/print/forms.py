@@ -4,6 +4,7 @@ signature lines, guidance between them.
 
 from __future__ import annotations
 
+from generator.model.provenance import Provenance
 from generator.model.tool import (
     CheckboxItem,
     InfoItem,
@@ -16,29 +17,35 @@ from generator.model.tool import (
 from generator.render.print.blocks import compact, facts, heading, lead, refs
 from generator.render.print.context import RenderContext
 from generator.render.print.markdown import MarkdownWriter
-from generator.render.print.typst_code import Code, call, text
+from generator.render.print.provenance import source_line, source_line_if, with_source
+from generator.render.print.typst_code import Code, call, seq, text
 
 
-def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int) -> Code:
+def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int, source: Provenance,
+          around: Provenance) -> Code:
+    """One item; its source after its label when it is not its section's."""
     help_text = getattr(item, "help", None)
     help_code = text(ctx.t(help_text)) if help_text is not None else None
+    if isinstance(item, InfoItem):
+        note = source_line_if(ctx, source, around)
+        body = md.content(ctx.t(item.text), level)
+        return call("pk-info", seq([body, note]) if note is not None else body)
+    label = with_source(ctx, text(ctx.t(item.label)), source, around)
     if isinstance(item, CheckboxItem):
-        return call("pk-check", text(ctx.t(item.label)), help_code)
+        return call("pk-check", label, help_code)
     if isinstance(item, TextItem):
-        return call("pk-lines", text(ctx.t(item.label)), item.lines, help_code)
+        return call("pk-lines", label, item.lines, help_code)
     if isinstance(item, RatingItem):
-        return call("pk-rating", text(ctx.t(item.label)), item.scale,
-                    text(ctx.t(item.low)), text(ctx.t(item.high)))
+        return call("pk-rating", label, item.scale, text(ctx.t(item.low)), text(ctx.t(item.high)))
     if isinstance(item, SignatureItem):
         words = [ctx.w("signature"), ctx.w("name"), ctx.w("date")]
-        return call("pk-signature", text(ctx.t(item.label)), [text(w) for w in words])
-    if isinstance(item, InfoItem):
-        return call("pk-info", md.content(ctx.t(item.text), level))
+        return call("pk-signature", label, [text(w) for w in words])
     raise TypeError(f"unknown tool item {type(item).__name__}")
 
 
 def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
-    """A tool: title, purpose and instructions, then its sections of items."""
+    """A tool: title, where it comes from, purpose and instructions, then its sections of items
+    (a section or an item from elsewhere than what holds it says so)."""
     tool: Tool = ctx.content.all(Tool)[tool_id]
     md = MarkdownWriter(ctx)
     meta: list[tuple[str, Code]] = []
@@ -47,8 +54,10 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     if tool.practices:
         meta.append((ctx.w("supports_short"), refs(ctx, "practice", tool.practices)))
     purpose, more = md.lead_and_rest(ctx.t(tool.purpose), level)
+    own = tool.provenance
     out: list[Code | None] = [
         heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),
+        source_line(ctx, own),
         lead(purpose),
         *more,
         facts(meta),
@@ -56,6 +65,7 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
     if tool.instructions is not None:
         out.append(call("pk-info", md.content(ctx.t(tool.instructions), level + 1)))
     for section in tool.sections:
-        out.append(heading(level + 1, ctx.t(section.title)))
-        out.extend(_item(ctx, md, item, level + 1) for item in section.items)
+        around = tool.source_of(section)
+        out += [heading(level + 1, ctx.t(section.title)), source_line_if(ctx, around, own)]
+        out.extend(_item(ctx, md, item, level + 1, tool.source_of(section, item), around) for item in section.items)
     return compact(out)

@@ -28,6 +28,7 @@ from generator.render.print.planning import (
     typst_source,
     written_from,
 )
+from generator.render.print.provenance import source_line
 from generator.render.print.sections import (
     render_case,
     render_family,
@@ -45,7 +46,14 @@ from generator.render.print.workbook import duration, render_workbook
 __all__ = ["PrintJob", "PrintOptions", "document_job", "plan_jobs", "role_card_job", "tool_job", "workbook_job"]
 
 
-def _section(ctx: RenderContext, section: DocumentSection) -> list[Code]:
+def _section(ctx: RenderContext, doc: Document, section: DocumentSection) -> list[Code]:
+    """A chapter, its source under its heading (a role, practice or tool says its own)."""
+    blocks = _section_blocks(ctx, section)
+    source = doc.source_of(section)
+    return [*blocks[:1], source_line(ctx, source), *blocks[1:]] if source is not None and blocks else blocks
+
+
+def _section_blocks(ctx: RenderContext, section: DocumentSection) -> list[Code]:
     if section.type == "text":
         md = MarkdownWriter(ctx)
         return [heading(1, ctx.t(section.title)), md.content(ctx.t(section.body), 1)]
@@ -77,7 +85,7 @@ def document_job(content: Content, doc: Document, lang: str, options: PrintOptio
         # The document is the whole PDF, not a labelled place in it: a reference to it from
         # its own pages (`[[document:x]]` in a role it prints) prints as its title, as text.
         return [block for index, section in enumerate(doc.sections)
-                for block in written_from(ctx, _section_origin(doc, index, section), _section(ctx, section))]
+                for block in written_from(ctx, _section_origin(doc, index, section), _section(ctx, doc, section))]
 
     body, ctx = render_twice(content, lang, build, project, trace)
     title = ctx.t(doc.title)

@@ -25,6 +25,7 @@ from generator.render.print.blocks import (
 from generator.render.print.context import RenderContext
 from generator.render.print.figures import process_figure, timeline_figure
 from generator.render.print.markdown import MarkdownWriter
+from generator.render.print.provenance import source_line, source_line_if, with_source
 from generator.render.print.typst_code import Code, call, seq, text
 
 # A role card says "Patient role" where the site's lists say "Patient"; the other types read the same.
@@ -41,14 +42,20 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     meta = [(ctx.w("role_type"), text(ctx.w(_ROLE_TYPES.get(role.category, f"cat_{role.category}"))))]
     if role.level is not None:
         meta.append((ctx.w("level"), text(ctx.name_of("level", role.level))))
+    own = role.provenance
+    duties = role.source_of("responsibilities")
     out: list[Code | None] = [
         heading(level, name, ctx.anchor("role", role_id)),
         lead(text(ctx.t(role.summary))),
         facts(meta),
+        source_line(ctx, own),
         heading(level + 1, ctx.w("who_holds_role")),
+        source_line_if(ctx, role.source_of("who"), own),
         md.content(ctx.t(role.who), level + 1),
         heading(level + 1, ctx.w("responsibilities")),
-        bullets(md.inline(ctx.t(item)) for item in role.responsibilities),
+        source_line_if(ctx, duties, own),
+        bullets(with_source(ctx, md.inline(ctx.t(item)), role.source_of("responsibilities", item), duties)
+                for item in role.responsibilities),
     ]
     if role.works_with and card:
         out.append(heading(level + 1, ctx.w("works_with")))
@@ -59,8 +66,10 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
             seq([ctx.ref("role", other, None), text(" — " + ctx.t(ctx.content.all(Role)[other].summary))])
             for other in role.works_with))
     if role.day_one:
-        out.append(heading(level + 1, ctx.w("day_one")))
-        out.extend(call("pk-check", md.inline(ctx.t(item)), None) for item in role.day_one)
+        first_day = role.source_of("day_one")
+        out += [heading(level + 1, ctx.w("day_one")), source_line_if(ctx, first_day, own)]
+        out.extend(call("pk-check", with_source(ctx, md.inline(ctx.t(item)), role.source_of("day_one", item),
+                                                first_day), None) for item in role.day_one)
     if card:
         practices = ctx.content.related("role", role_id, "practice")
         if practices:
@@ -138,9 +147,17 @@ def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[
     return compact(out)
 
 
+def _beyond_study(ctx: RenderContext, practice: Practice) -> bool:
+    """True when the site's other practices come from a study and this one does not (as on the site)."""
+    return practice.provenance.type != "study" and any(
+        p.provenance.type == "study" for p in ctx.content.all(Practice).values())
+
+
 def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> list[Code]:
-    """A practice: what, why, how, pitfalls, what the cases did, quotes, roles and tools."""
+    """A practice: what, why, how, pitfalls, what the cases did, quotes, roles and tools, each
+    labelled with its source where that changes."""
     practice: Practice = ctx.content.all(Practice)[practice_id]
+    own = practice.provenance
     md = MarkdownWriter(ctx)
     meta = [
         (ctx.w("family"), text(ctx.name_of("family", practice.family))),
@@ -151,27 +168,25 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         heading(level, ctx.t(practice.title), ctx.anchor("practice", practice_id)),
         lead(text(ctx.t(practice.summary))),
         facts(meta),
+        source_line(ctx, own, "source_beyond_study" if _beyond_study(ctx, practice) else None),
     ]
     if practice.status == "open-challenge":
         out.append(call("pk-callout", "warning", None, text(ctx.w("open_challenge_note")),
                         palette(ctx.content.site.colours).callout("open-challenge")))
-    out.append(md.content(ctx.t(practice.description), level))
-    out += [heading(level + 1, ctx.w("why")), md.content(ctx.t(practice.why), level + 1)]
-    if practice.how_to:
-        out += [heading(level + 1, ctx.w("how_to")),
-                numbered(md.inline(ctx.t(step)) for step in practice.how_to)]
-    if practice.pitfalls:
-        out += [heading(level + 1, ctx.w("pitfalls")),
-                bullets(md.inline(ctx.t(p)) for p in practice.pitfalls)]
+    out += [source_line_if(ctx, practice.source_of("description"), own),
+            md.content(ctx.t(practice.description), level)]
+    out += [heading(level + 1, ctx.w("why")), source_line_if(ctx, practice.source_of("why"), own),
+            md.content(ctx.t(practice.why), level + 1)]
+    out += _sourced_list(ctx, md, practice, "how_to", "how_to", level, ordered=True)
+    out += _sourced_list(ctx, md, practice, "pitfalls", "pitfalls", level)
     if practice.observed_in:
         out.append(heading(level + 1, ctx.w("observed_in")))
         out.append(bullets(
-            seq([call("strong", ctx.ref("case", obs.case, ctx.name_of("case", obs.case))),
-                 text(": "), md.inline(ctx.t(obs.what))])
+            with_source(ctx, seq([call("strong", ctx.ref("case", obs.case, ctx.name_of("case", obs.case))),
+                                  text(": "), md.inline(ctx.t(obs.what))]),
+                        practice.source_of("observed_in", obs), own)
             for obs in practice.observed_in))
-    if practice.toolkits_add:
-        out += [heading(level + 1, ctx.w("published_toolkits_add")),
-                bullets(md.inline(ctx.t(x)) for x in practice.toolkits_add)]
+    out += _sourced_list(ctx, md, practice, "toolkits_add", "published_toolkits_add", level)
     quotes = list(dict.fromkeys([*practice.evidence, *ctx.content.related("practice", practice_id, "quote")]))
     if quotes:
         out.append(heading(level + 1, ctx.w("evidence")))
@@ -185,6 +200,20 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         tail.append((ctx.w("related_practices"), refs(ctx, "practice", practice.related)))
     out.append(facts(tail))
     return compact(out)
+
+
+def _sourced_list(ctx: RenderContext, md: MarkdownWriter, practice: Practice, part: str, title: str,
+                  level: int, *, ordered: bool = False) -> list[Code | None]:
+    """A practice's list (how_to, pitfalls, toolkits_add) under its heading, labelled where its
+    source is not the practice's, each item where its source is not the list's."""
+    items = getattr(practice, part)
+    if not items:
+        return []
+    around = practice.source_of(part)
+    listed = (with_source(ctx, md.inline(ctx.t(item)), practice.source_of(part, item), around,
+                          by_type=part == "toolkits_add") for item in items)
+    return [heading(level + 1, ctx.w(title)), source_line_if(ctx, around, practice.provenance),
+            numbered(listed) if ordered else bullets(listed)]
 
 
 def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Code]:

@@ -24,6 +24,7 @@ from generator.messages import has, message
 from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
 from generator.model.program import Program
+from generator.model.provenance import SourcedText
 from generator.model.quote import Quote
 from generator.model.role import Role
 from generator.model.text import LocalizedText
@@ -101,10 +102,12 @@ class SiteContext:
         """Plain text, escaped, abbreviations marked up."""
         return self.abbreviations.html(text)
 
-    def md(self, text: LocalizedText | None, heading_base: int = 3) -> Markup:
-        """A Markdown value rendered to HTML, block level."""
+    def md(self, text: LocalizedText | SourcedText | None, heading_base: int = 3) -> Markup:
+        """A Markdown value (or a text with its own source) rendered to HTML, block level."""
         if text is None:
             return Markup("")
+        if isinstance(text, SourcedText):
+            text = text.text
         source = self.plain(text)
         segments = plain_segments(source)
         if segments is not None:  # one line of text and references: the same HTML, without the parse
@@ -112,7 +115,7 @@ class SiteContext:
         return Markup(element_html(parse_markdown(source), self._resolve, self.abbreviations,
                                    heading_base, embed=self._embed, image=self._image))
 
-    def md_inline(self, text: LocalizedText | None) -> Markup:
+    def md_inline(self, text: LocalizedText | SourcedText | None) -> Markup:
         """A short Markdown value rendered without its paragraph wrapper."""
         html = self.md(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:

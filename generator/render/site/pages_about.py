@@ -1,13 +1,16 @@
-"""The About page (sources, licence, how to cite, contact) and the Downloads page
-(templates `about.md`, `downloads.md`)."""
+"""The About page (sources, licence, how to cite, contact), the "About the evidence" page and the
+Downloads page (templates `about.md`, `evidence.md`, `downloads.md`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from generator.downloads import Download
 from generator.model.catalog import Reference
 from generator.model.document import Document
+from generator.model.evidence import EvidenceSection
+from generator.model.text import suggest_id
 from generator.render.site.context import SiteContext
 from generator.render.site.page import Page, render_page
 
@@ -18,6 +21,29 @@ def render_about(ctx: SiteContext) -> Page:
     references = list(ctx.content.all(Reference).values())
     return render_page(ctx, "about.md", "about", ctx.raw("about"), lead=ctx.text(site.description), site=site,
                        references=references, licensed=[r for r in references if r.licence])
+
+
+@dataclass(frozen=True)
+class EvidencePart:
+    """One part of the evidence page and its anchor (from its title, unique on the page)."""
+
+    section: EvidenceSection
+    anchor: str
+
+
+def render_evidence(ctx: SiteContext) -> Page:
+    """What kind of evidence the content rests on (content/evidence.yaml); only called when it exists."""
+    evidence = ctx.content.evidence
+    assert evidence is not None
+    parts: list[EvidencePart] = []
+    for number, section in enumerate(evidence.sections, start=1):
+        anchor = suggest_id(ctx.plain(section.title)) or f"part-{number}"
+        if any(part.anchor == anchor for part in parts):
+            anchor = f"{anchor}-{number}"
+        parts.append(EvidencePart(section, anchor))
+    return render_page(ctx, "evidence.md", "evidence", ctx.plain(evidence.title),
+                       description=ctx.plain(evidence.summary), lead=ctx.text(evidence.summary),
+                       evidence=evidence, parts=parts)
 
 
 def render_downloads(ctx: SiteContext) -> Page:

@@ -25,4 +25,6 @@ def render_practice(ctx: SiteContext, practice: Practice) -> Page:
         related=c.related("practice", practice.id, "practice"),
         cases_only=[x for x in c.related("practice", practice.id, "case") if x not in observed],
         downloads=ctx.downloads_of("practice", practice.id),
+        beyond_study=practice.provenance.type != "study"
+        and any(p.provenance.type == "study" for p in c.all(Practice).values()),
     )

@@ -28,7 +28,7 @@ from generator.render.site.decks import render_decks
 from generator.render.site.html import esc
 from generator.render.site.nav import NavNode, build_nav, nav_config, plain_nav_config
 from generator.render.site.page import Page
-from generator.render.site.pages_about import render_about, render_downloads
+from generator.render.site.pages_about import render_about, render_downloads, render_evidence
 from generator.render.site.pages_case import render_case
 from generator.render.site.pages_catalog import render_glossary, render_quotes, render_references
 from generator.render.site.pages_framework import render_framework
@@ -119,6 +119,8 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
     ]
     if c.all(LearningPath):
         singles.append((urls.TRAINING_SUMMARY, render_summary))
+    if c.evidence is not None:
+        singles.append((urls.EVIDENCE, render_evidence))
     pages = [render(ctx.at(src)) for src, render in singles]
     for kind, own_page in registry.WITH_PAGES:
         render_entity = ENTITY_PAGES[kind.name].render
