@@ -9,7 +9,7 @@ import pytest
 from generator.model.content import Content
 from generator.model.quote import Quote
 from generator.pipeline import load_content
-from generator.render.present import display_name, quote_by_characters, quote_by_words
+from generator.render.present import clock, display_name, quote_by_characters, quote_by_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,3 +48,7 @@ def test_a_quote_is_its_words_as_said_cut_short(content: Content) -> None:
 
 def test_an_unknown_id_is_named_by_itself(content: Content) -> None:
     assert _name(content, "practice", "no-such-practice") == "no-such-practice"
+
+
+def test_a_session_clock_reads_hours_and_minutes_from_the_start() -> None:
+    assert [clock(m) for m in (0, 5, 45, 60, 65, 210)] == ["0:00", "0:05", "0:45", "1:00", "1:05", "3:30"]

@@ -2,9 +2,10 @@
 
 A reference shows as its citation, a quote as its first words as said (never a
 translation: those are not the speaker's words), anything else by its title, name or
-term in the language asked for. Citations themselves are `render.citation`, brand
-colours `render.palette`, dates and numbers `messages`; this module is the one place
-for names, so a link on the site and a cross-reference in print read alike.
+term in the language asked for; a time within a trainer session reads "h:mm" from its
+start. Citations themselves are `render.citation`, brand colours `render.palette`,
+dates and numbers `messages`; this module is the one place for names and session
+clocks, so the site, the HTML deck and print read alike.
 """
 
 from __future__ import annotations
@@ -63,3 +64,8 @@ def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_d
         if isinstance(value, LocalizedText):
             return localize(value) if localize is not None else value.get(lang, content.default_language)
     return entity_id
+
+
+def clock(minutes: int) -> str:
+    """Minutes from a session's start as a clock, "h:mm": 0:00, 0:45, 1:05 (agenda, slides, scripts)."""
+    return f"{minutes // 60}:{minutes % 60:02d}"

@@ -19,6 +19,7 @@ from generator.model.quote import Quote
 from generator.model.session import Session, SpeakerNotes
 from generator.render.citation import citation_in_parentheses
 from generator.render.diagrams import framework_svg, process_svg, timeline_svg
+from generator.render.present import clock
 from generator.render.print.blocks import facts, heading, language_note
 from generator.render.print.context import RenderContext
 from generator.render.print.figures import alt_text
@@ -26,7 +27,6 @@ from generator.render.print.markdown import MarkdownWriter
 from generator.render.print.session_plan import (
     PlannedSlide,
     Presenter,
-    clock,
     first_words,
     plain_text,
     plan_blocks,

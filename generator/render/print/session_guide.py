@@ -14,11 +14,12 @@ hand-off cues, block purposes or preparation.
 from __future__ import annotations
 
 from generator.model.session import Session
+from generator.render.present import clock
 from generator.render.print.blocks import bullets, compact, facts, heading, lead, refs, table
 from generator.render.print.context import RenderContext
 from generator.render.print.markdown import MarkdownWriter
 from generator.render.print.session_deck import badges, named_badges
-from generator.render.print.session_plan import clock, plan_blocks, presenters
+from generator.render.print.session_plan import plan_blocks, presenters
 from generator.render.print.typst_code import Code, call, seq, text
 from generator.render.print.workbook import duration
 

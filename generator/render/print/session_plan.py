@@ -54,11 +54,6 @@ class PlannedBlock:
     start: int
 
 
-def clock(minutes: int) -> str:
-    """Minutes from the start as a clock: 0:00, 0:45, 1:05."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 def presenters(ctx: RenderContext, session: Session) -> dict[str, Presenter]:
     """The session's presenters in order, each with a badge colour of their own."""
     colours = palette(ctx.content.site.colours)

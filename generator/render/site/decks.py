@@ -23,6 +23,7 @@ from generator.model.quote import Quote
 from generator.model.role import Role
 from generator.model.session import Session, SessionBlock, SessionSlide
 from generator.render.diagrams import framework_svg, process_svg, timeline_svg
+from generator.render.present import clock
 from generator.render.site.context import SiteContext
 
 VENDOR = "assets/vendor/reveal"
@@ -70,11 +71,6 @@ class SlideView:
     handoff: tuple[Markup, Markup] | None  # "Hands over to <name>", and the cue
     seconds: int
     clock: str  # start of the slide from the session's start, "h:mm"
-
-
-def clock(minutes: int) -> str:
-    """A time from the session's start, "h:mm" (the deck's slides, the session page's agenda)."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def render_deck(ctx: SiteContext, session: Session) -> str:

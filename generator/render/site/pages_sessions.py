@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from generator.model.session import PreparationTask, Session, SessionBlock
 from generator.model.training import LearningPath
+from generator.render.present import clock
 from generator.render.site.context import SiteContext
-from generator.render.site.decks import clock, deck_href, deck_path
+from generator.render.site.decks import deck_href, deck_path
 from generator.render.site.page import Page, render_page
 
 # What the blocks and the session draw on: (kind, section title key), in the page's order.
