@@ -75,6 +75,8 @@ def test_the_french_site_builds_strict(project: Path, tmp_path: Path) -> None:
     assert all(name in framework for name in PHASES["fr"] + FAMILIES["fr"])
     quotes = _flat((site / "quotes.html").read_text(encoding="utf-8"))
     assert "Au début, je ne savais pas si j'avais le droit de parler." in quotes
+    home = _flat((site / "index.html").read_text(encoding="utf-8"))
+    assert "Conçu avec" in home and "Made with" not in home  # the footer credit too, not Material's English
     for page in ("practices/preparer-les-parents.html", "roles/parent-partenaire.html", "cases/neonatalogie.html",
                  "program/processes/accueil-des-familles.html", "training/modules/bienvenue-parents.html",
                  "tools/grille-disponibilites.html", "nous-joindre.html"):
@@ -89,6 +91,7 @@ def test_the_english_site_builds_strict(project: Path, tmp_path: Path) -> None:
     assert broken_links(site) == []
     framework = _flat((site / "framework/index.html").read_text(encoding="utf-8"))
     assert all(name in framework for name in PHASES["en"] + FAMILIES["en"])
+    assert "Made with" in _flat((site / "index.html").read_text(encoding="utf-8"))
 
 
 @pytest.mark.slow

@@ -182,7 +182,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
                               "rename or remove them: " + ", ".join(clashes))
         config.site_name = site.tree.site_name
         if not config.copyright:
-            config.copyright = site.tree.copyright
+            config.copyright = site.tree.copyright  # it says "Made with Material" in the site's language
+            config.extra.setdefault("generator", False)
         if site.tree.logo:
             config.theme["logo"] = site.tree.logo
         if self.config.nav:

@@ -138,8 +138,12 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
     pages = _render_pages(ctx)
     nav = build_nav(ctx, extra_pages)
     site = content.site
+    # Material writes its own "Made with" in English whatever the language; the plugin turns
+    # that off and the footer says it here, in the page's language.
     notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
-              f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>')
+              f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>'
+              f'<br><span class="pk-made-with">{ctx.s("made_with")} '
+              f'<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a></span>')
     files = site_assets(content)
     files.update(sorted(ctx.images.items()))  # the local images the pages show
     files.update(render_decks(ctx))  # sessions' HTML decks (beside their pages) and reveal.js
