@@ -99,7 +99,7 @@ def check_french_terms(table: Terminology, english: str | None, french: str) -> 
                 match.start(),
                 f"write '{term.fr}' (source: {term.source}; content/terminology.yaml, term '{term.id}')"))
         # An avoided form already says which term to use.
-        if not avoided and english_words and rule.english.search(english_words) and not any(
+        if term.enforce and not avoided and english_words and rule.english.search(english_words) and not any(
                 pattern.search(french_words) for pattern in rule.french):
             findings.append(TermFinding(
                 f"the English says '{term.en}' but the French does not use '{term.fr}'",

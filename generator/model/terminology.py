@@ -29,6 +29,12 @@ class TermPair(Closed):
         default=(),
         description="French forms `check` warns about, e.g. the anglicism 'patient conseiller'.",
     )
+    enforce: bool = Field(
+        default=True,
+        description="Warn when an English text uses the term and its French text uses none of its "
+        "French forms. Set false for a common word that a good translation may render otherwise "
+        "('senior managers' → 'haute direction'): then only `avoid` is checked.",
+    )
     source: str = Field(
         min_length=1,
         description="Where the French term is established, e.g. 'OQLF, Grand dictionnaire "

@@ -67,11 +67,12 @@ class SiteContext:
         default = content.default_language
         expansions: dict[str, str] = {}
         for term in content.all(GlossaryTerm).values():
-            if term.abbreviation is not None:
+            # An abbreviation exists only in the languages it is given in.
+            if term.abbreviation is not None and term.abbreviation.get(lang, default):
                 expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
         named: list[Role | Program] = [*content.all(Role).values(), *content.all(Program).values()]
         for entity in named:
-            if entity.abbreviation is not None:
+            if entity.abbreviation is not None and entity.abbreviation.get(lang, default):
                 expansions.setdefault(entity.abbreviation.get(lang, default), entity.name.get(lang, default))
         return cls(content, lang, directory_urls,
                    tuple(d for d in (downloads or []) if d.language == lang),
