@@ -2,7 +2,8 @@
 
 Bottom: issues, positions and the message catalog (`generator.issues`, `generator.positions`,
 `generator.messages`: partnerkit's own words, which checks hold a project's wording to and
-the model carries), then the model
+the model carries; `generator.typography`: French spacing, whose setting the model declares),
+then the model
 with its kind registry, then loading, then checks (which only report) and the resolver
 (which builds the link index); renderers and the application above. Each part imports
 only parts below it.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
-BOTTOM = ("generator.issues", "generator.positions", "generator.messages")
+BOTTOM = ("generator.issues", "generator.positions", "generator.messages", "generator.typography")
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -54,6 +55,10 @@ def test_issues_import_nothing_of_the_generator() -> None:
 
 def test_positions_import_only_issues() -> None:
     assert _outside("positions", ("generator.issues",)) == {}
+
+
+def test_typography_imports_nothing_of_the_generator() -> None:
+    assert _outside("typography", ()) == {}
 
 
 def test_the_message_catalog_imports_nothing_of_the_generator() -> None:

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from generator.model.base import Closed
 from generator.model.text import Id, LanguageCode, LocalizedText
+from generator.typography import DEFAULT_SPACING, Spacing
 
 
 class Licence(Closed):
@@ -54,6 +55,12 @@ class Site(Closed):
     paper: Literal["a4", "us-letter"] = Field(
         default="a4",
         description="Paper size of every PDF: 'a4' (default) or 'us-letter' (North America, Quebec included).",
+    )
+    french_spacing: Spacing = Field(
+        default=DEFAULT_SPACING,
+        description="Spaces around punctuation in French text, on the site and in print: 'quebec' "
+        "(default, as the OQLF recommends: a no-break space before ':' and inside « », none before "
+        "';', '!' and '?') or 'france' (the same, and a narrow no-break space before ';', '!' and '?').",
     )
 
     @model_validator(mode="after")
