@@ -76,6 +76,7 @@ _RULES = re.compile(
 _BEFORE = "x"
 
 
+@lru_cache(maxsize=64)
 def is_french(lang: str) -> bool:
     """True for French in any region: 'fr', 'fr-CA', 'fr_FR'."""
     return re.split(r"[-_]", lang, maxsplit=1)[0].lower() == "fr"
