@@ -1,8 +1,8 @@
 """A one-line value of text and references is written without its parse, and exactly as its parse.
 
 `plain_segments` says when a value is such a line; `paragraph_html` must then write what
-`element_html` writes of the parsed value, byte for byte, references, abbreviations and
-escaping included, and never for a value whose parse would embed a quote.
+`element_html` writes of the parsed value, byte for byte, references, abbreviations,
+escaping and French spacing included, and never for a value whose parse would embed a quote.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from test_site_support import MINI, ROOT
 from generator.model.text import Markdown
 from generator.pipeline import load_content
 from generator.render.markup import parse_markdown, plain_segments
-from generator.render.site.html import Abbreviations, element_html, paragraph_html
+from generator.render.site.html import Abbreviations, Typesetter, element_html, paragraph_html
+from generator.typography import typeset
 
 ABBREVIATIONS = Abbreviations({"QI": "Quality improvement", "CEO": "Chief executive officer"})
 
@@ -33,15 +34,25 @@ def _embed(kind: str, entity_id: str) -> str | None:
     return "<figure>EMBEDDED</figure>"
 
 
-def _parsed(text: str) -> str:
-    return element_html(parse_markdown(text), _resolve, ABBREVIATIONS, embed=_embed, image=lambda src: None)
+def _as_written(text: str, continues: bool) -> str:
+    return text
+
+
+def _french(text: str, continues: bool) -> str:
+    return typeset(text, "fr", "france", continues=continues)
+
+
+def _parsed(text: str, typeset: Typesetter = _as_written) -> str:
+    return element_html(parse_markdown(text), _resolve, ABBREVIATIONS, embed=_embed, image=lambda src: None,
+                        typeset=typeset)
 
 
 def _assert_same(text: str) -> bool:
     segments = plain_segments(text)
     if segments is None:
         return False
-    assert paragraph_html(segments, _resolve, ABBREVIATIONS) == _parsed(text), text
+    for typeset_ in (_as_written, _french):
+        assert paragraph_html(segments, _resolve, ABBREVIATIONS, typeset_) == _parsed(text, typeset_), text
     return True
 
 
@@ -51,6 +62,7 @@ def _assert_same(text: str) -> bool:
     "Read [[practice:prepare]] and [[quote:must|the quote]].",
     "See [[role:gone]], [[tool:x| spaced label ]] and [[case:a*b_c]].",
     "Ends with a reference [[practice:p]]",
+    "Voir [[practice:p]]: la suite ; « [[quote:must|la citation]] » ?",
 ])
 def test_lines_of_text_and_references_skip_the_parse(text: str) -> None:
     assert _assert_same(text)
@@ -69,7 +81,7 @@ def test_anything_else_is_parsed(text: str) -> None:
 
 _PIECES = st.sampled_from([
     "word", "QI", "CEO", " ", " ", ", ", ". ", "é", "—", "&", "&amp;", "\"", "'", "?", "!", ":", "%", "1.", "2",
-    "-", "+", "#", "|", "*", "_", "`", "\\", "[", "]", "<", ">", "(", ")", "\n", "\t",
+    "-", "+", "#", "|", "*", "_", "`", "\\", "[", "]", "<", ">", "(", ")", "\n", "\t", ";", "«", "»", "\u00a0",
     "[[practice:p]]", "[[quote:q|A label]]", "[[role:gone]]", "[[tool:t| x ]]", "[[case:a_b]]", "[[x:y|*e*]]",
 ])
 

@@ -117,9 +117,14 @@ def language_name(lang: str, code: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def format_number(lang: str, value: int | float) -> str:
-    """A number as `lang` writes it: 1,234.5 in English, 1 234,5 in French."""
+def format_number(lang: str, value: int | float, decimals: int | None = None) -> str:
+    """A number as `lang` writes it: 1,234.5 in English, 1 234,5 in French (grouped by a
+    no-break space, as CLDR says); with `decimals`, always that many digits after the
+    decimal mark (1.0, 1,0)."""
     where = locale(lang)
+    if decimals is not None:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return f"{value:.{decimals}f}" if where is None else format_decimal(value, pattern, locale=where)
     return str(value) if where is None else format_decimal(value, locale=where)
 
 

@@ -43,12 +43,18 @@ def quote_by_words(limit: int) -> Callable[[str], str]:
     return shorten
 
 
+def _curly_quotes(words: str) -> str:
+    return f"\u201c{words}\u201d"
+
+
 def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_date: str,
                  shorten_quote: Callable[[str], str],
-                 localize: Callable[[LocalizedText], str] | None = None) -> str:
+                 localize: Callable[[LocalizedText], str] | None = None,
+                 quoted: Callable[[str], str] = _curly_quotes) -> str:
     """The plain-text name of any entity: its title, name or term in `lang` (the default
     language when missing), a reference's citation (`no_date`: the localized 'n.d.'), a
-    quote's words as said, shortened and in quotation marks; the id when it is unknown.
+    quote's words as said, shortened and in quotation marks (`quoted` puts them in those
+    of the language, “…” or « … »); the id when it is unknown.
 
     `localize` picks the text of a localized name instead (print passes its own, which
     remembers the field a text came from, so a Typst failure can name it)."""
@@ -56,7 +62,7 @@ def display_name(content: Content, lang: str, kind: str, entity_id: str, *, no_d
     if entity is None:
         return entity_id
     if isinstance(entity, Quote):
-        return f"\u201c{shorten_quote(entity.words())}\u201d"
+        return quoted(shorten_quote(entity.words()))
     if isinstance(entity, Reference):
         return citation(entity, no_date)
     for attribute in _NAME_ATTRIBUTES:

@@ -16,6 +16,7 @@ from generator.render.diagrams.svg import (
     wrap,
 )
 from generator.render.palette import Palette, palette
+from generator.typography import typesetter
 
 WIDTH = 960
 MARGIN = 16
@@ -27,7 +28,7 @@ IDENT = "pk-framework"
 
 
 def _count_label(content: Content, lang: str, n: int) -> str:
-    """'1 practice', '3 practices', 'none'."""
+    """'1 practice', '3 practices', 'none' (as the catalog writes them)."""
     if n == 0:
         return message(lang, "practices_none", content.messages)
     if n == 1:
@@ -53,6 +54,7 @@ def _cell(x: float, y: float, w: float, h: float, n: int, count: str, colours: P
 def framework_svg(content: Content, lang: str) -> str:
     """Families × levels × phases, with the number of practices in each cell."""
     default = content.default_language
+    typeset = typesetter(lang, content.site.french_spacing)  # every text of the figure, in its language's typography
     colours = palette(content.site.colours)
     families = list(content.all(Family).values())
     levels = list(content.all(Level).values())
@@ -60,7 +62,7 @@ def framework_svg(content: Content, lang: str) -> str:
     columns = len(levels) + len(phases)
     cell_w = (WIDTH - 2 * MARGIN - LABEL_COL - GAP) / max(1, columns)
     size = 12.5
-    head_names = [wrap(t.name.get(lang, default), cell_w - 2, size, 3) for t in levels + phases]
+    head_names = [wrap(typeset(t.name.get(lang, default)), cell_w - 2, size, 3) for t in levels + phases]
     head_h = max(len(lines) for lines in head_names) * size * 1.25 + 16
     top = MARGIN + HEAD_GROUP + head_h
     # The adapted/renewed approach is optional: no legend when no family has one.
@@ -72,17 +74,17 @@ def framework_svg(content: Content, lang: str) -> str:
 
     parts: list[str] = []
     # Column groups: levels, then phases with an arrow (phases follow each other in time).
-    parts.append(text_lines([message(lang, "levels", content.messages)], levels_x + cell_w * len(levels) / 2,
+    parts.append(text_lines([typeset(message(lang, "levels", content.messages))], levels_x + cell_w * len(levels) / 2,
                             MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
-    parts.append(text_lines([message(lang, "phases", content.messages)], phases_x + cell_w * len(phases) / 2,
+    parts.append(text_lines([typeset(message(lang, "phases", content.messages))], phases_x + cell_w * len(phases) / 2,
                             MARGIN + 16, 15, anchor="middle", weight="bold", fill=colours.primary_text))
     arrow_y = MARGIN + 26
     arrow_end = phases_x + cell_w * len(phases) - 6
     parts.append(f'<line x1="{phases_x + 6:g}" y1="{arrow_y:g}" x2="{arrow_end:g}" '
                  f'y2="{arrow_y:g}" stroke="{colours.primary_text}" stroke-width="2" '
                  f'marker-end="url(#{IDENT}-arrow)"/>')
-    parts.append(text_lines([message(lang, "families", content.messages)], MARGIN, MARGIN + HEAD_GROUP + head_h - 10,
-                            15, weight="bold", fill=colours.primary_text))
+    parts.append(text_lines([typeset(message(lang, "families", content.messages))], MARGIN,
+                            MARGIN + HEAD_GROUP + head_h - 10, 15, weight="bold", fill=colours.primary_text))
     for i, lines in enumerate(head_names):
         x = (levels_x + i * cell_w) if i < len(levels) else (phases_x + (i - len(levels)) * cell_w)
         parts.append(text_lines(lines, x + cell_w / 2, MARGIN + HEAD_GROUP + size, size,
@@ -99,21 +101,21 @@ def framework_svg(content: Content, lang: str) -> str:
         parts.append(f'<circle cx="{MARGIN + 22:g}" cy="{y + 24:g}" r="14" fill="{colours.primary}"/>')
         parts.append(text_lines([str(family.number)], MARGIN + 22, y + 29, 15, anchor="middle",
                                 weight="bold", fill=colours.on_primary))
-        name = family.name.get(lang, default)
+        name = typeset(family.name.get(lang, default))
         parts.append(text_lines(wrap(name, LABEL_COL - 60, 14, 2), MARGIN + 44, y + 22, 14,
                                 weight="bold"))
-        approach = message(lang, f"legend_{family.approach}", content.messages) if family.approach else ""
+        approach = typeset(message(lang, f"legend_{family.approach}", content.messages)) if family.approach else ""
         if approach:
             parts.append(text_lines([approach], MARGIN + 44, y + ROW - 16, 12, fill=MUTED))
         counts: list[str] = []
         for c, level in enumerate(levels):
             n = sum(1 for p in practices if level.id in p.levels)
-            count = _count_label(content, lang, n)
+            count = typeset(_count_label(content, lang, n))
             parts.append(_cell(levels_x + c * cell_w, y, cell_w, ROW - 6, n, count, colours))
             counts.append(f"{level.name.get(lang, default)}: {count}")
         for c, phase in enumerate(phases):
             n = sum(1 for p in practices if phase.id in p.phases)
-            count = _count_label(content, lang, n)
+            count = typeset(_count_label(content, lang, n))
             parts.append(_cell(phases_x + c * cell_w, y, cell_w, ROW - 6, n, count, colours))
             counts.append(f"{phase.name.get(lang, default)}: {count}")
         kind = f" ({approach})" if approach else ""
@@ -123,18 +125,20 @@ def framework_svg(content: Content, lang: str) -> str:
         legend_y = top + ROW * len(families) + 12
         parts.append(f'<rect x="{MARGIN:g}" y="{legend_y:g}" width="28" height="18" fill="{colours.pale}" '
                      f'stroke="{LINE}"/>')
-        parts.append(text_lines([message(lang, "legend_adapted", content.messages)], MARGIN + 36, legend_y + 14, 13))
+        parts.append(text_lines([typeset(message(lang, "legend_adapted", content.messages))], MARGIN + 36,
+                                legend_y + 14, 13))
         lx = MARGIN + 220
         parts.append(f'<rect x="{lx:g}" y="{legend_y:g}" width="28" height="18" '
                      f'fill="url(#{IDENT}-hatch)" stroke="{LINE}"/>')
-        parts.append(text_lines([message(lang, "legend_renewed", content.messages)], lx + 36, legend_y + 14, 13))
+        parts.append(text_lines([typeset(message(lang, "legend_renewed", content.messages))], lx + 36,
+                                legend_y + 14, 13))
 
     defs = (arrow_marker(IDENT, colours.primary_text)
             + f'<pattern id="{IDENT}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
               f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colours.pale}"/>'
               f'<line x1="0" y1="0" x2="0" y2="8" stroke="{colours.hatch}" stroke-width="3"/></pattern>')
-    title = message(lang, "framework_title", content.messages)
-    desc = message(lang, "framework_desc", content.messages, families=len(families), rows=" ".join(rows_desc))
+    title = typeset(message(lang, "framework_title", content.messages))
+    desc = typeset(message(lang, "framework_desc", content.messages, families=len(families), rows=" ".join(rows_desc)))
     return document(IDENT, WIDTH, height, title, desc, "".join(parts), defs)
 
 

@@ -15,6 +15,7 @@ from generator.render.diagrams.svg import (
     wrap,
 )
 from generator.render.palette import palette
+from generator.typography import typesetter
 
 MARGIN = 20
 BOX = 172
@@ -27,14 +28,15 @@ ACTOR_SIZE = 14
 def process_svg(content: Content, process_id: str, lang: str) -> str:
     """A left-to-right flow of the process steps; under each title, who carries the step."""
     default = content.default_language
+    typeset = typesetter(lang, content.site.french_spacing)  # every text of the figure, in its language's typography
     colours = palette(content.site.colours)
     process = content.all(Process)[process_id]
     ident = f"pk-process-{process_id}"
     name = process.name.get(lang, default)
     steps = []
     for step in process.steps:
-        title_lines = wrap(step.title.get(lang, default), BOX - 20, TITLE_SIZE, 6)
-        actors = [content.all(Role)[a].name.get(lang, default) for a in step.actors]
+        title_lines = wrap(typeset(step.title.get(lang, default)), BOX - 20, TITLE_SIZE, 6)
+        actors = [typeset(content.all(Role)[a].name.get(lang, default)) for a in step.actors]
         actor_lines = [line for actor in actors for line in wrap(actor, BOX - 34, ACTOR_SIZE, 2)]
         steps.append((step, title_lines, actors, actor_lines))
     full_titles = [step.title.get(lang, default) for step in process.steps]
@@ -53,15 +55,15 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
                      f'fill="{colours.paler}" stroke="{colours.primary}" stroke-width="1.5"/>')
         parts.append(f'<path d="M{x:g},{y + BAND:g} V{y + 8:g} a8,8 0 0 1 8,-8 H{x + BOX - 8:g} '
                      f'a8,8 0 0 1 8,8 V{y + BAND:g} z" fill="{colours.primary}"/>')
-        parts.append(text_lines([message(lang, "step", content.messages, n=i + 1)], x + 12, y + 20, 14, weight="bold",
-                                fill=colours.on_primary))
+        parts.append(text_lines([typeset(message(lang, "step", content.messages, n=i + 1))], x + 12, y + 20, 14,
+                                weight="bold", fill=colours.on_primary))
         ty = y + BAND + 14 + TITLE_SIZE * 0.8
         parts.append(text_lines(title_lines, x + 12, ty, TITLE_SIZE, weight="bold"))
         sep = y + BAND + 14 + title_h + 8
         parts.append(f'<line x1="{x + 12:g}" y1="{sep:g}" x2="{x + BOX - 12:g}" y2="{sep:g}" '
                      f'stroke="{LINE}" stroke-width="1" stroke-dasharray="3 3"/>')
-        parts.append(text_lines([message(lang, "actors", content.messages) + ":"], x + 12, sep + 20, 12, weight="bold",
-                                fill=MUTED))
+        actors_label = message(lang, "label_colon", content.messages, label=message(lang, "actors", content.messages))
+        parts.append(text_lines([typeset(actors_label)], x + 12, sep + 20, 12, weight="bold", fill=MUTED))
         ay = sep + 20 + ACTOR_SIZE * 1.4
         # A small person mark before each actor: the label carries the meaning, not the mark.
         row = 0
@@ -79,6 +81,6 @@ def process_svg(content: Content, process_id: str, lang: str) -> str:
                          f'stroke="{LINE}" stroke-width="2.5" marker-end="url(#{ident}-arrow)"/>')
         described.append(f"{message(lang, 'step', content.messages, n=i + 1)}: {full_titles[i]} "
                          f"({message(lang, 'actors', content.messages)}: {', '.join(actors)}).")
-    title = message(lang, "process_title", content.messages, name=name)
-    desc = message(lang, "process_desc", content.messages, count=len(steps), steps=" ".join(described))
+    title = typeset(message(lang, "process_title", content.messages, name=name))
+    desc = typeset(message(lang, "process_desc", content.messages, count=len(steps), steps=" ".join(described)))
     return document(ident, width, height, title, desc, "".join(parts), arrow_marker(ident))

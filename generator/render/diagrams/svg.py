@@ -13,6 +13,8 @@ LINE = "#5c6670"
 WHITE = "#ffffff"
 # Average advance of Atkinson Hyperlegible, in em: generous, so labels never overflow.
 _EM_ADVANCE = 0.56
+# Where a line may break: an ordinary space, never a no-break one (French spacing keeps "Étape 1 :" whole).
+_BREAK = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def esc(text: str) -> str:
@@ -31,7 +33,8 @@ def wrap(text: str, width: float, size: float, max_lines: int = 4) -> list[str]:
     lines: list[str] = []
     current = ""
     # Break after '/' too ('management/patient team' wraps at the slash).
-    words = [w for chunk in text.split() for w in re.findall(r"[^/]+/?|/", chunk)]
+    words = [w for chunk in _BREAK.split(text.strip(" \t\n\r\f\v")) if chunk
+             for w in re.findall(r"[^/]+/?|/", chunk)]
     joined_after_slash = False
     for word in words:
         glue = "" if joined_after_slash else " "

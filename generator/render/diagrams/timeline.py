@@ -16,6 +16,7 @@ from generator.render.diagrams.svg import (
     wrap,
 )
 from generator.render.palette import palette
+from generator.typography import typesetter
 
 WIDTH = 720
 MARGIN = 16
@@ -30,6 +31,7 @@ GAP = 16
 def timeline_svg(content: Content, case_id: str, lang: str) -> str:
     """The case's phases as labelled bands, each holding its dated events in order."""
     default = content.default_language
+    typeset = typesetter(lang, content.site.french_spacing)  # every text of the figure, in its language's typography
     colours = palette(content.site.colours)
     case = content.all(Case)[case_id]
     ident = f"pk-timeline-{case_id}"
@@ -38,15 +40,15 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
     y: float = MARGIN
     count = 0
     for index, phase_story in enumerate(case.story):
-        phase_name = content.all(registry.PHASE)[phase_story.phase].name.get(lang, default)
+        phase_name = typeset(content.all(registry.PHASE)[phase_story.phase].name.get(lang, default))
         rows: list[tuple[str, list[str]]] = []
         for event in phase_story.events:
-            title = event.title.get(lang, default)
+            title = typeset(event.title.get(lang, default))
             rows.append((event.date, wrap(title, WIDTH - MARGIN - EVENT_X, SIZE, 3)))
             described.append(f"{event.date}, {phase_name}: {title}.")
             count += 1
         if not rows:
-            rows.append(("", [message(lang, "no_dated_event", content.messages)]))
+            rows.append(("", [typeset(message(lang, "no_dated_event", content.messages))]))
         heights = [len(lines) * SIZE * 1.25 + GAP for _, lines in rows]
         band_h = max(sum(heights) + GAP, 56)
         fill = colours.pale if index % 2 == 0 else colours.paler
@@ -72,9 +74,9 @@ def timeline_svg(content: Content, case_id: str, lang: str) -> str:
             f'stroke="{LINE}" stroke-width="2"/>')
     height = y + MARGIN - 4
     short = case.short_title.get(lang, default)
-    title = message(lang, "timeline_title", content.messages, case=short)
-    desc = (message(lang, "timeline_desc", content.messages, count=count, events=" ".join(described)) if count
-            else message(lang, "no_events", content.messages))
+    title = typeset(message(lang, "timeline_title", content.messages, case=short))
+    desc = typeset(message(lang, "timeline_desc", content.messages, count=count, events=" ".join(described)) if count
+                   else message(lang, "no_events", content.messages))
     # The axis goes first so the event dots are drawn over it.
     return document(ident, WIDTH, height, title, desc, _bands_then_axis(parts, axis))
 

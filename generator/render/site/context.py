@@ -9,18 +9,25 @@ What is HTML is typed so: `s`, `text`, `md`, `md_inline`, `link` and `abbr` retu
 `Markup` (escaped, or rendered through the one safe Markdown path), which templates print
 as it is; `raw`, `plain`, `excerpt` and `title_of` return plain text, which templates
 escape. The templates (`templates`) are the project's, compiled once per project.
+
+Every text these methods give, the content's and the catalog's, is set in the language's
+typography first (`generator.typography`: French spacing around `: ; ! ? « »`, as
+`french_spacing` in site.yaml says), then escaped; Markdown gets it on its text, never on
+its code, link targets or attributes. Numbers, sizes and dates are the language's
+(`number`, `size`, `date`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from generator.downloads import Download
-from generator.messages import has, message
+from generator.messages import format_number, has, long_date, message
 from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
 from generator.model.program import Program
@@ -35,6 +42,7 @@ from generator.render.site import urls
 from generator.render.site.excerpt import excerpt
 from generator.render.site.html import Abbreviations, element_html, esc, paragraph_html
 from generator.render.site.templating import Templates, templates_for
+from generator.typography import typeset
 
 IMAGE_DIR = "assets/images"
 # A quote named in running text (a link, a card) is cut at a whole character count.
@@ -83,16 +91,35 @@ class SiteContext:
         return replace(self, page=page)
 
     # Text
+    def typeset(self, text: str, continues: bool = False, *, lang: str | None = None) -> str:
+        """Plain text in the page's typography (French spacing; any other language as it is), or
+        in that of `lang` for words in another language (a quote as said). `continues`: the text
+        follows other text on its line (see `generator.typography`)."""
+        return typeset(text, lang or self.lang, self.content.site.french_spacing, continues=continues)
+
     def s(self, key: str, **values: object) -> Markup:
         """A UI string, escaped for HTML."""
-        return escape(message(self.lang, key, self.content.messages, **values))
+        return escape(self.raw(key, **values))
 
     def raw(self, key: str, **values: object) -> str:
         """A UI string, unescaped (for Markdown headings use md_escape)."""
-        return message(self.lang, key, self.content.messages, **values)
+        return self.typeset(message(self.lang, key, self.content.messages, **values))
+
+    def label(self, key: str, **values: object) -> Markup:
+        """A UI string as the label of what follows it, "Licence:" ("Licence :" in French), escaped."""
+        return self.s("label_colon", label=message(self.lang, key, self.content.messages, **values))
+
+    def punct(self, mark: str) -> Markup:
+        """Punctuation written after a text, such as the separator "; " between items, in the page's
+        typography (in French as `french_spacing` says: "; " or " ; "), escaped."""
+        return escape(self.typeset(mark, continues=True))
 
     def plain(self, text: LocalizedText | None) -> str:
         """A localized value as plain text (unescaped)."""
+        return self.typeset(self.source(text))
+
+    def source(self, text: LocalizedText | None) -> str:
+        """A localized value as written, before typography: the source of a Markdown value."""
         return "" if text is None else text.get(self.lang, self.content.default_language)
 
     def text(self, text: LocalizedText | None) -> Markup:
@@ -101,7 +128,7 @@ class SiteContext:
 
     def abbr(self, text: str) -> Markup:
         """Plain text, escaped, abbreviations marked up."""
-        return self.abbreviations.html(text)
+        return self.abbreviations.html(self.typeset(text))
 
     def md(self, text: LocalizedText | SourcedText | None, heading_base: int = 3) -> Markup:
         """A Markdown value (or a text with its own source) rendered to HTML, block level."""
@@ -109,12 +136,12 @@ class SiteContext:
             return Markup("")
         if isinstance(text, SourcedText):
             text = text.text
-        source = self.plain(text)
+        source = self.source(text)
         segments = plain_segments(source)
         if segments is not None:  # one line of text and references: the same HTML, without the parse
-            return Markup(paragraph_html(segments, self._resolve, self.abbreviations))
+            return Markup(paragraph_html(segments, self._resolve, self.abbreviations, self.typeset))
         return Markup(element_html(parse_markdown(source), self._resolve, self.abbreviations,
-                                   heading_base, embed=self._embed, image=self._image))
+                                   heading_base, embed=self._embed, image=self._image, typeset=self.typeset))
 
     def md_inline(self, text: LocalizedText | SourcedText | None) -> Markup:
         """A short Markdown value rendered without its paragraph wrapper."""
@@ -128,7 +155,23 @@ class SiteContext:
         read as their labels (unescaped)."""
         if text is None:
             return ""
-        return excerpt(self.plain(text), lambda kind, entity_id, label: self._resolve(kind, entity_id, label)[1])
+        return self.typeset(excerpt(self.source(text),
+                                    lambda kind, entity_id, label: self._resolve(kind, entity_id, label)[1]))
+
+    # Numbers and dates
+    def number(self, value: int | float) -> str:
+        """A number as the page's language writes it: 1,234.5 in English, 1 234,5 in French."""
+        return format_number(self.lang, value)
+
+    def size(self, size_bytes: int) -> str:
+        """A file's size in the page's language: '1.2 MB', '1,2 Mo'; '85 kB', '85 ko'."""
+        if size_bytes >= 1_000_000:
+            return self.raw("size_mb", n=format_number(self.lang, size_bytes / 1_000_000, decimals=1))
+        return self.raw("size_kb", n=max(1, round(size_bytes / 1000)))
+
+    def date(self, moment: date) -> str:
+        """A date written out in the page's language: '17 May 2021', '17 mai 2021'."""
+        return long_date(moment, self.lang, self.content.messages)
 
     # Links
     def href_page(self, src: str, anchor: str = "") -> str:
@@ -155,8 +198,12 @@ class SiteContext:
         return title
 
     def _title_of(self, kind: str, entity_id: str) -> str:
-        return display_name(self.content, self.lang, kind, entity_id, no_date=self.raw("no_date"),
-                            shorten_quote=_SHORT_QUOTE)
+        return self.typeset(display_name(self.content, self.lang, kind, entity_id, no_date=self.raw("no_date"),
+                                         shorten_quote=_SHORT_QUOTE, quoted=self._quoted))
+
+    def _quoted(self, words: str) -> str:
+        # Quotation marks of the page's language around a quote's words ("…", « … »).
+        return message(self.lang, "quoted", self.content.messages, words=words)
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language ('English', 'anglais'); else its code."""
@@ -164,7 +211,7 @@ class SiteContext:
 
     def link(self, kind: str, entity_id: str, label: str | None = None) -> Markup:
         """An <a> to an entity (a <span> when the site has no place for it)."""
-        text = self.abbreviations.html(label if label is not None else self.title_of(kind, entity_id))
+        text = self.abbr(label if label is not None else self.title_of(kind, entity_id))
         target = self.href(kind, entity_id)
         if target is None:
             return Markup(f'<span class="pk-ref">{text}</span>')
@@ -187,7 +234,7 @@ class SiteContext:
         return quote(self.href_static(site_path))
 
     def _resolve(self, kind: str, entity_id: str, label: str | None) -> tuple[str | None, str]:
-        return self.href(kind, entity_id), label or self.title_of(kind, entity_id)
+        return self.href(kind, entity_id), self.typeset(label) if label else self.title_of(kind, entity_id)
 
     # Downloads
     def downloads_of(self, kind: str, entity_id: str) -> list[Download]:

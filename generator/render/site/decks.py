@@ -68,7 +68,7 @@ class SlideView:
     block: Markup
     leads: tuple[Speaker, ...]
     notes: tuple[SpokenNote, ...]
-    handoff: tuple[Markup, Markup] | None  # "Hands over to <name>", and the cue
+    handoff: tuple[Markup, Markup] | None  # "Hands over to <name>:", and the cue
     seconds: int
     clock: str  # start of the slide from the session's start, "h:mm"
 
@@ -96,7 +96,8 @@ def render_deck(ctx: SiteContext, session: Session) -> str:
         slides=slides,
         total_seconds=session.duration_minutes * 60,
         href={name: ctx.href_static(path) for name, path in files.items()},
-        words={key: Markup(ctx.s(key)) for key in ("deck_of", "leads", "speaker_view_hint")},
+        words={**{key: Markup(ctx.s(key)) for key in ("deck_of", "leads", "speaker_view_hint")},
+               "leads_label": ctx.label("leads")},
     ))
 
 
@@ -112,7 +113,7 @@ def _slide(ctx: SiteContext, speakers: dict[str, Speaker], block: SessionBlock, 
     handoff = None
     if slide.handoff is not None and slide.handoff.to in speakers:
         name = ctx.plain(ctx.content.all(Role)[slide.handoff.to].name)
-        handoff = (Markup(ctx.s("hands_over_to", name=name)), Markup(ctx.text(slide.handoff.cue)))
+        handoff = (ctx.label("hands_over_to", name=name), Markup(ctx.text(slide.handoff.cue)))
     return SlideView(
         title=Markup(ctx.text(slide.title)),
         points=tuple(Markup(ctx.text(p)) for p in slide.points),

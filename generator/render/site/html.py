@@ -8,6 +8,9 @@ Every content value passes through one of three doors:
   wrapped in `<abbr>` and local images pointed at their copy in the site
   (`paragraph_html` writes the same for a one-line value of text and references, which
   `generator.render.markup.plain_segments` tells apart, without the parse).
+
+Both serializers set each run of text in the page's typography (`typeset`, see
+`generator.typography`) before escaping it; code keeps its own characters.
 """
 
 from __future__ import annotations
@@ -30,8 +33,11 @@ _ALLOWED = {
     "span", "img", "dl", "dt", "dd", "sup", "sub", "abbr",
 }
 _ALLOWED_ATTRS = {"href", "title", "class", "src", "alt", "align", "start"}
-# Inline elements whose text takes abbreviations (never code).
+# Inline elements whose text is prose, which takes abbreviations and typography (never code).
 _NO_ABBR = {"code", "pre", "abbr"}
+# Elements whose text starts a line (a paragraph, a cell...): any other continues the text before it.
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "div",
+           "ul", "ol", "table", "thead", "tbody", "tr", "pre"}
 
 
 def esc(text: str) -> str:
@@ -91,30 +97,38 @@ RefResolver = Callable[[str, str, str | None], tuple[str | None, str]]
 Embedder = Callable[[str, str], str | None]
 # image src as written -> its URL from the page, or None when the site has no such image
 ImageResolver = Callable[[str], str | None]
+# (plain text, whether it continues the text before it) -> the text in the page's typography
+Typesetter = Callable[[str, bool], str]
+
+
+def _as_written(text: str, continues: bool = False) -> str:
+    return text
 
 
 def element_html(root: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
                  heading_base: int = 3, inner: bool = True, embed: Embedder | None = None,
-                 image: ImageResolver | None = None) -> str:
+                 image: ImageResolver | None = None, typeset: Typesetter = _as_written) -> str:
     """Serialize a parsed Markdown tree; `inner` drops the root <div> wrapper.
 
     A paragraph that holds a single reference and nothing else (`[[quote:id]]` on its own
     line) is replaced by what `embed` returns for it, e.g. the attributed quotation.
     An image shows from the URL `image` gives it; without one, its alternative text does.
+    Text (never code) is set by `typeset` before it is escaped.
     """
     out: list[str] = []
-    _serialize(root, resolve, abbreviations, heading_base, out, skip_tag=inner, abbr=True,
-               embed=embed, image=image)
+    _serialize(root, _Writer(resolve, abbreviations, typeset, embed, image), heading_base, out,
+               skip_tag=inner, abbr=True)
     return "".join(out)
 
 
-def paragraph_html(segments: list[Segment], resolve: RefResolver, abbreviations: Abbreviations) -> str:
+def paragraph_html(segments: list[Segment], resolve: RefResolver, abbreviations: Abbreviations,
+                   typeset: Typesetter = _as_written) -> str:
     """What `element_html` writes of the parse of a value that `plain_segments` split
     into text and references: the same HTML, without the parse."""
     out = ["\n<p>"]
-    for segment in segments:
+    for index, segment in enumerate(segments):
         if isinstance(segment, str):
-            out.append(_text(segment, abbreviations, True))
+            out.append(abbreviations.html(typeset(segment, index > 0)) if segment else "")
         else:
             out.append(_ref_html(*segment, resolve, abbreviations))
     out.append("</p>\n")
@@ -139,36 +153,50 @@ def _lone_ref(el: etree.Element) -> tuple[str, str] | None:
     return child.get(REF_KIND, ""), child.get(REF_ID, "")
 
 
-def _text(text: str | None, abbreviations: Abbreviations, abbr: bool) -> str:
-    if not text:
-        return ""
-    return abbreviations.html(text) if abbr else esc(text)
+class _Writer:
+    """What serializing one tree needs besides the tree: links, abbreviations, typography, embeds."""
+
+    __slots__ = ("abbreviations", "embed", "image", "resolve", "typeset")
+
+    def __init__(self, resolve: RefResolver, abbreviations: Abbreviations, typeset: Typesetter,
+                 embed: Embedder | None, image: ImageResolver | None) -> None:
+        self.resolve = resolve
+        self.abbreviations = abbreviations
+        self.typeset = typeset
+        self.embed = embed
+        self.image = image
+
+    def text(self, text: str | None, abbr: bool, continues: bool) -> str:
+        """A run of text escaped; prose (`abbr`, not code) typeset first and abbreviations marked up."""
+        if not text:
+            return ""
+        return self.abbreviations.html(self.typeset(text, continues)) if abbr else esc(text)
 
 
-def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviations,
-               heading_base: int, out: list[str], *, skip_tag: bool, abbr: bool,
-               embed: Embedder | None = None, image: ImageResolver | None = None) -> None:
+def _serialize(el: etree.Element, writer: _Writer, heading_base: int, out: list[str], *,
+               skip_tag: bool, abbr: bool) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    lone = _lone_ref(el) if embed is not None else None
-    if lone is not None and embed is not None:
-        embedded = embed(*lone)
+    lone = _lone_ref(el) if writer.embed is not None else None
+    if lone is not None and writer.embed is not None:
+        embedded = writer.embed(*lone)
         if embedded is not None:
             out.append(embedded)
-            out.append(_text(el.tail, abbreviations, abbr))
+            out.append(writer.text(el.tail, abbr, True))
             return
     attrs = dict(el.attrib)
     if tag == "a" and attrs.get(REF_KIND):
-        out.append(_ref_html(attrs[REF_KIND], attrs.get(REF_ID, ""), el.text or None, resolve, abbreviations))
-        out.append(_text(el.tail, abbreviations, abbr))
+        out.append(_ref_html(attrs[REF_KIND], attrs.get(REF_ID, ""), el.text or None, writer.resolve,
+                             writer.abbreviations))
+        out.append(writer.text(el.tail, abbr, True))
         return
     if tag == "img":
-        url = image(attrs.get("src", "")) if image is not None else None
+        url = writer.image(attrs.get("src", "")) if writer.image is not None else None
         if url is None:  # not published: its words still say what it showed
-            out.append(f'<span class="pk-img-alt">{esc(attrs.get("alt", ""))}</span>')
+            out.append(f'<span class="pk-img-alt">{esc(writer.typeset(attrs.get("alt", ""), True))}</span>')
         else:
             out.append(f'<img src="{esc(url)}" alt="{esc(attrs.get("alt", ""))}"'
                        + (f' title="{esc(attrs["title"])}"' if attrs.get("title") else "") + ">")
-        out.append(_text(el.tail, abbreviations, abbr))
+        out.append(writer.text(el.tail, abbr, True))
         return
     if re.fullmatch(r"h[1-6]", tag):
         tag = f"h{min(6, int(tag[1]) - 1 + heading_base)}"
@@ -180,11 +208,10 @@ def _serialize(el: etree.Element, resolve: RefResolver, abbreviations: Abbreviat
         )
         out.append(f"<{tag}{attr_text}>")
     child_abbr = abbr and tag not in _NO_ABBR
-    out.append(_text(el.text, abbreviations, child_abbr))
+    out.append(writer.text(el.text, child_abbr, tag not in _BLOCKS))
     for child in el:
-        _serialize(child, resolve, abbreviations, heading_base, out, skip_tag=False,
-                   abbr=child_abbr, embed=embed, image=image)
+        _serialize(child, writer, heading_base, out, skip_tag=False, abbr=child_abbr)
     if not skip_tag and known and tag not in _VOID:
         out.append(f"</{tag}>")
     if not skip_tag:
-        out.append(_text(el.tail, abbreviations, abbr))
+        out.append(writer.text(el.tail, abbr, True))

@@ -37,7 +37,7 @@ def render_evidence(ctx: SiteContext) -> Page:
     assert evidence is not None
     parts: list[EvidencePart] = []
     for number, section in enumerate(evidence.sections, start=1):
-        anchor = suggest_id(ctx.plain(section.title)) or f"part-{number}"
+        anchor = suggest_id(ctx.source(section.title)) or f"part-{number}"
         if any(part.anchor == anchor for part in parts):
             anchor = f"{anchor}-{number}"
         parts.append(EvidencePart(section, anchor))

@@ -50,7 +50,8 @@ def training_data(ctx: SiteContext) -> dict[str, object]:
         "store": store_key(ctx),
         "lang": ctx.lang,
         "site": ctx.plain(ctx.content.site.title),
-        "strings": {key: template(ctx.lang, key, ctx.content.messages) for key in JS_STRINGS},
+        # In the page's typography (French spacing), `{placeholders}` left as they are for the script.
+        "strings": {key: ctx.typeset(template(ctx.lang, key, ctx.content.messages)) for key in JS_STRINGS},
     }
     if legacy_store_key(ctx) != data["store"]:
         data["legacy"] = legacy_store_key(ctx)

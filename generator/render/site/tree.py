@@ -140,7 +140,7 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
     site = content.site
     # Material writes its own "Made with" in English whatever the language; the plugin turns
     # that off and the footer says it here, in the page's language.
-    notice = (f"{esc(ctx.plain(site.organization))} · {ctx.s('licence')}: "
+    notice = (f"{esc(ctx.plain(site.organization))} · {ctx.label('licence')} "
               f'<a href="{esc(site.licence.url)}">{esc(site.licence.name)}</a>'
               f'<br><span class="pk-made-with">{ctx.s("made_with")} '
               f'<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a></span>')

@@ -23,10 +23,18 @@
     Array.prototype.forEach.call((scope || document).querySelectorAll(selector), fn);
   }
 
+  /* A template of the page's strings with its {placeholders} filled in; numbers are written
+     the page's language's way (1,200 in English, 1 200 in French). */
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+      if (!Object.prototype.hasOwnProperty.call(values, key)) { return match; }
+      var value = values[key];
+      return typeof value === "number" ? localNumber(value) : String(value);
     });
+  }
+
+  function localNumber(n) {
+    try { return n.toLocaleString(config.lang); } catch (e) { return String(n); }
   }
 
   /* "Name: value", as the page's language writes it ("Nom : valeur" in French). */
