@@ -157,8 +157,9 @@ def test_french_pdfs_print_the_english_words_tagged_and_the_translation_labelled
             "On offre une préparation aux nouveaux patients; c'est incontournable.") in pack
     assert ("The tandem is a must. — Conseillère en qualité, cas 1 (Clavel et al., 2019) Traduction de l'original "
             "en anglais par une traductrice professionnelle : Le tandem est essentiel.") in pack
-    # Cited in a sentence, a quote reads as its words as said.
-    assert 'Lisez "We lack the structure and funding to compensate them." (p.' in pack
+    # Cited in a sentence, a quote reads as its words as said, in the quotation marks of the
+    # sentence's language.
+    assert "Lisez « We lack the structure and funding to compensate them. » (p." in pack
 
 
 @pytest.mark.slow

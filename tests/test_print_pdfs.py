@@ -198,7 +198,8 @@ def test_french_accents_language_and_pdf_a(mini_copy: Path, tmp_path: Path) -> N
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "fr"
     cover = reader.pages[0].extract_text()
-    assert "Trousse d’accueil — êtes-vous prêt à participer ? Ça, c’est l’été à Noël" in " ".join(cover.split())
+    # In Quebec typography: no space before the question mark, whatever the author typed.
+    assert "Trousse d’accueil — êtes-vous prêt à participer? Ça, c’est l’été à Noël" in " ".join(cover.split())
     assert "14 mars 2026" in cover
     assert "Table des matières" in reader.pages[1].extract_text()
     xmp = root["/Metadata"].get_object().get_data()

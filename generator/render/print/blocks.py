@@ -24,9 +24,10 @@ def lead(body: Code) -> Code:
     return call("pk-lead", body)
 
 
-def facts(pairs: Iterable[tuple[str, Code]]) -> Code | None:
-    """A line of 'Label: value' facts; None when there is nothing to say."""
-    items = [(string(k), v) for k, v in pairs]
+def facts(ctx: RenderContext, pairs: Iterable[tuple[str, Code]]) -> Code | None:
+    """A line of 'Label: value' facts, the colon as the language sets it ('Niveau : ...'); None
+    when there is nothing to say."""
+    items = [(string(ctx.w("label_colon", label=k)), v) for k, v in pairs]
     if not items:
         return None
     return call("pk-facts", Code("(" + ", ".join(f"({k}, {v})" for k, v in items) + ",)"))
@@ -55,7 +56,7 @@ def quote(ctx: RenderContext, quote_id: str) -> Code:
     attribution = ctx.t(item.speaker.label)
     source = citation_in_parentheses(ctx.content.all(Reference)[item.source.reference], ctx.w("no_date"))
     locator = f", {item.source.locator}" if item.source.locator else ""
-    body = text(ctx.trace(item.text, item.words()))
+    body = text(ctx.typeset(ctx.trace(item.text, item.words()), lang=item.language))
     if item.language != ctx.lang:
         # The words as said, tagged with their language (PDF/UA tags carry it to screen readers).
         body = call("text", body, lang=item.language)
@@ -77,7 +78,7 @@ def language_note(ctx: RenderContext, item: Quote) -> Code | None:
         label = ctx.w("quote_translation_own", language=language)
     else:
         label = ctx.w("quote_translation_by", language=language, by=ctx.t(item.translated_by))
-    return seq([call("emph", text(label)), text(ctx.trace(item.text, translation))], Code('" "'))
+    return seq([call("emph", text(label)), text(ctx.typeset(ctx.trace(item.text, translation)))], Code('" "'))
 
 
 def table(columns: str, header: Iterable[str], rows: Iterable[Iterable[Code]]) -> Code:

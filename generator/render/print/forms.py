@@ -28,7 +28,7 @@ def _item(ctx: RenderContext, md: MarkdownWriter, item: ToolItem, level: int, so
     help_code = text(ctx.t(help_text)) if help_text is not None else None
     if isinstance(item, InfoItem):
         note = source_line_if(ctx, source, around)
-        body = md.content(ctx.t(item.text), level)
+        body = md.content(ctx.source(item.text), level)
         return call("pk-info", seq([body, note]) if note is not None else body)
     label = with_source(ctx, text(ctx.t(item.label)), source, around)
     if isinstance(item, CheckboxItem):
@@ -53,17 +53,17 @@ def render_tool(ctx: RenderContext, tool_id: str, level: int = 1) -> list[Code]:
         meta.append((ctx.w("users"), refs(ctx, "role", tool.users)))
     if tool.practices:
         meta.append((ctx.w("supports_short"), refs(ctx, "practice", tool.practices)))
-    purpose, more = md.lead_and_rest(ctx.t(tool.purpose), level)
+    purpose, more = md.lead_and_rest(ctx.source(tool.purpose), level)
     own = tool.provenance
     out: list[Code | None] = [
         heading(level, ctx.t(tool.title), ctx.anchor("tool", tool_id)),
         source_line(ctx, own),
         lead(purpose),
         *more,
-        facts(meta),
+        facts(ctx, meta),
     ]
     if tool.instructions is not None:
-        out.append(call("pk-info", md.content(ctx.t(tool.instructions), level + 1)))
+        out.append(call("pk-info", md.content(ctx.source(tool.instructions), level + 1)))
     for section in tool.sections:
         around = tool.source_of(section)
         out += [heading(level + 1, ctx.t(section.title)), source_line_if(ctx, around, own)]

@@ -51,10 +51,10 @@ def render_glossary(ctx: RenderContext, level: int = 1) -> list[Code]:
     terms = sorted(ctx.content.all(GlossaryTerm).values(), key=lambda term: ctx.t(term.term).casefold())
     rows = []
     for term in terms:
-        definition = md.inline(ctx.t(term.definition))
+        definition = md.inline(ctx.source(term.definition))
         if term.see_also:
             also = ", ".join(ctx.t(ctx.content.all(GlossaryTerm)[t].term) for t in term.see_also)
-            definition = seq([definition, text(f" {ctx.w('see_also')}: {also}.")])
+            definition = seq([definition, text(f" {ctx.label('see_also')} {also}.")])
         rows.append([call("strong", text(ctx.t(term.term))),
                      text(ctx.t(term.abbreviation) if term.abbreviation else ""), definition])
     return compact([

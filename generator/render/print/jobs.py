@@ -56,7 +56,7 @@ def _section(ctx: RenderContext, doc: Document, section: DocumentSection) -> lis
 def _section_blocks(ctx: RenderContext, section: DocumentSection) -> list[Code]:
     if section.type == "text":
         md = MarkdownWriter(ctx)
-        return [heading(1, ctx.t(section.title)), md.content(ctx.t(section.body), 1)]
+        return [heading(1, ctx.t(section.title)), md.content(ctx.source(section.body), 1)]
     if section.type == "framework":
         return render_framework(ctx)
     if section.type == "glossary":

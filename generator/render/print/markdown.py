@@ -2,7 +2,8 @@
 
 Elements become calls to the print library (`pk-p`, `pk-callout`, `pk-table`, ...) or
 Typst's own functions (`emph`, `strong`, `link`, `list`, `enum`, `raw`); every run of
-text becomes a string literal (`typst_code.text`), so content is always text.
+text becomes a string literal (`typst_code.text`), so content is always text, set first
+in the PDF language's typography (`RenderContext.typeset`; code keeps its own characters).
 Inline references become cross-references with page numbers when the target is
 printed in the same PDF, emphasised names otherwise; a quote cited alone in its
 paragraph prints whole, attributed, as on the site.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from generator.model.quote import Quote
@@ -23,7 +24,9 @@ from generator.render.print.context import RenderContext
 from generator.render.print.sourcemap import mark, opening_of
 from generator.render.print.typst_code import EMPTY, Code, blocks, call, seq, string, text
 
-_SPACE = re.compile(r"\s+")
+# Ordinary white space, collapsed as a paragraph does (never a no-break space typed or typeset).
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_ASCII_SPACE = " \t\n\r\f\v"
 _HEADING = re.compile(r"^h([1-6])$")
 _PRINT_LINK = re.compile(r"^(?:https?://|mailto:)")
 MAX_NESTING = 8  # lists, quotes and callouts inside one another (Typst stops near 16 quotes)
@@ -38,10 +41,12 @@ def _parse(markdown_text: str) -> etree.Element:
 
 
 class _Inline:
-    """Builds one run of inline content: text merged and whitespace collapsed."""
+    """Builds one run of inline content: text merged, whitespace collapsed, typeset."""
 
-    def __init__(self) -> None:
+    def __init__(self, typeset: Callable[[str, bool], str], continues: bool = False) -> None:
         self.parts: list[str | Code] = []
+        self.typeset = typeset
+        self.continues = continues  # the run follows other text (it is inside emphasis, a link...)
 
     def add_text(self, value: str | None) -> None:
         if value:
@@ -55,13 +60,14 @@ class _Inline:
 
     def build(self, strip: bool = True) -> Code:
         parts: list[str | Code] = [
-            _SPACE.sub(" ", p) if type(p) is str else p for p in self.parts
+            self.typeset(_SPACE.sub(" ", p), i > 0 or self.continues) if type(p) is str else p
+            for i, p in enumerate(self.parts)
         ]
         if strip and parts:
             if type(parts[0]) is str:
-                parts[0] = parts[0].lstrip()
+                parts[0] = parts[0].lstrip(_ASCII_SPACE)
             if type(parts[-1]) is str:
-                parts[-1] = parts[-1].rstrip()
+                parts[-1] = parts[-1].rstrip(_ASCII_SPACE)
         codes = [p if isinstance(p, Code) else text(p) for p in parts if p != ""]
         return seq(codes)
 
@@ -188,7 +194,7 @@ class MarkdownWriter:
         """Content of a container: its loose text and its blocks (paragraph text unwrapped)."""
         out: list[Code] = []
         if el.text and el.text.strip():
-            builder = _Inline()
+            builder = _Inline(self.ctx.typeset)
             builder.add_text(el.text)
             out.append(builder.build())
         for child in el:
@@ -204,7 +210,7 @@ class MarkdownWriter:
                 if block is not None:
                     out.append(block)
             if child.tail and child.tail.strip():
-                builder = _Inline()
+                builder = _Inline(self.ctx.typeset)
                 builder.add_text(child.tail)
                 out.append(builder.build())
         return out
@@ -262,7 +268,7 @@ class MarkdownWriter:
     # -- inline
 
     def _inline(self, el: etree.Element) -> Code:
-        builder = _Inline()
+        builder = _Inline(self.ctx.typeset)
         builder.add_text(el.text)
         for child in el:
             builder.add_code(self._inline_element_only(child))
@@ -270,7 +276,7 @@ class MarkdownWriter:
         return builder.build()
 
     def _inline_children(self, el: etree.Element) -> Code:
-        builder = _Inline()
+        builder = _Inline(self.ctx.typeset, continues=True)
         builder.add_text(el.text)
         for child in el:
             builder.add_code(self._inline_element_only(child))
@@ -301,7 +307,7 @@ class MarkdownWriter:
                 return call("link", string(href), body)
             return body  # a site-relative link means nothing on paper
         if tag == "img":
-            return self._image(el, block=False) or call("emph", text(el.get("alt", "")))
+            return self._image(el, block=False) or call("emph", text(self.ctx.typeset(el.get("alt", ""), True)))
         return self._inline_children(el)
 
     def _image(self, el: etree.Element, *, block: bool) -> Code | None:

@@ -47,14 +47,14 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     out: list[Code | None] = [
         heading(level, name, ctx.anchor("role", role_id)),
         lead(text(ctx.t(role.summary))),
-        facts(meta),
+        facts(ctx, meta),
         source_line(ctx, own),
         heading(level + 1, ctx.w("who_holds_role")),
         source_line_if(ctx, role.source_of("who"), own),
-        md.content(ctx.t(role.who), level + 1),
+        md.content(ctx.source(role.who), level + 1),
         heading(level + 1, ctx.w("responsibilities")),
         source_line_if(ctx, duties, own),
-        bullets(with_source(ctx, md.inline(ctx.t(item)), role.source_of("responsibilities", item), duties)
+        bullets(with_source(ctx, md.inline(ctx.source(item)), role.source_of("responsibilities", item), duties)
                 for item in role.responsibilities),
     ]
     if role.works_with and card:
@@ -68,7 +68,7 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     if role.day_one:
         first_day = role.source_of("day_one")
         out += [heading(level + 1, ctx.w("day_one")), source_line_if(ctx, first_day, own)]
-        out.extend(call("pk-check", with_source(ctx, md.inline(ctx.t(item)), role.source_of("day_one", item),
+        out.extend(call("pk-check", with_source(ctx, md.inline(ctx.source(item)), role.source_of("day_one", item),
                                                 first_day), None) for item in role.day_one)
     if card:
         practices = ctx.content.related("role", role_id, "practice")
@@ -90,7 +90,7 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
     out: list[Code | None] = [
         heading(level, name, ctx.anchor("program", program_id)),
         lead(text(ctx.t(program.summary))),
-        md.content(ctx.t(program.description), level),
+        md.content(ctx.source(program.description), level),
         heading(level + 1, ctx.w("objectives")),
         bullets(text(ctx.t(item)) for item in program.objectives),
     ]
@@ -98,22 +98,22 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
         out.append(heading(level + 1, ctx.w("committee_composition")))
         out.append(table("(1.2fr, 0.8fr, 2fr)", [ctx.w("role"), ctx.w("how_many"), ctx.w("notes")], (
             [ctx.ref("role", seat.role, None), text(ctx.t(seat.count)),
-             md.inline(ctx.t(seat.note)) if seat.note else text("")]
+             md.inline(ctx.source(seat.note)) if seat.note else text("")]
             for seat in program.committee)))
     if program.cycle is not None:
-        out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.t(program.cycle), level + 1)]
+        out += [heading(level + 1, ctx.w("cycle")), md.content(ctx.source(program.cycle), level + 1)]
     if program.supervision is not None:
-        out += [heading(level + 1, ctx.w("supervision")), md.content(ctx.t(program.supervision), level + 1)]
+        out += [heading(level + 1, ctx.w("supervision")), md.content(ctx.source(program.supervision), level + 1)]
     if program.first_year_support is not None:
         out += [heading(level + 1, ctx.w("first_year")),
-                md.content(ctx.t(program.first_year_support), level + 1)]
+                md.content(ctx.source(program.first_year_support), level + 1)]
     if program.rules:
         out += [heading(level + 1, ctx.w("rules")),
-                bullets(md.inline(ctx.t(rule)) for rule in program.rules)]
+                bullets(md.inline(ctx.source(rule)) for rule in program.rules)]
     if program.core_skills:
         out.append(heading(level + 1, ctx.w("core_skills")))
         out.append(table("(1fr, 2fr)", [ctx.w("skill"), ctx.w("meaning")], (
-            [text(ctx.t(skill.name)), md.inline(ctx.t(skill.description))]
+            [text(ctx.t(skill.name)), md.inline(ctx.source(skill.description))]
             for skill in program.core_skills)))
     if program.processes:
         out += [heading(level + 1, ctx.w("processes")),
@@ -131,19 +131,19 @@ def render_process(ctx: RenderContext, process_id: str, level: int = 1) -> list[
         process_figure(ctx, process_id),
     ]
     if process.description is not None:
-        out.append(md.content(ctx.t(process.description), level))
+        out.append(md.content(ctx.source(process.description), level))
     out.append(heading(level + 1, ctx.w("steps")))
     for number, step in enumerate(process.steps, start=1):
         out.append(heading(level + 2, f"{number}. {ctx.t(step.title)}"))
         pairs = [(ctx.w("actors"), refs(ctx, "role", step.actors))]
         if step.inputs:
-            pairs.append((ctx.w("inputs"), text("; ".join(ctx.t(i) for i in step.inputs))))
+            pairs.append((ctx.w("inputs"), text(ctx.typeset("; ".join(ctx.t(i) for i in step.inputs)))))
         if step.outputs:
-            pairs.append((ctx.w("outputs"), text("; ".join(ctx.t(o) for o in step.outputs))))
+            pairs.append((ctx.w("outputs"), text(ctx.typeset("; ".join(ctx.t(o) for o in step.outputs)))))
         if step.tools:
             pairs.append((ctx.w("tools_support"), refs(ctx, "tool", step.tools)))
-        out.append(facts(pairs))
-        out.append(md.content(ctx.t(step.description), level + 2))
+        out.append(facts(ctx, pairs))
+        out.append(md.content(ctx.source(step.description), level + 2))
     return compact(out)
 
 
@@ -167,23 +167,23 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
     out: list[Code | None] = [
         heading(level, ctx.t(practice.title), ctx.anchor("practice", practice_id)),
         lead(text(ctx.t(practice.summary))),
-        facts(meta),
+        facts(ctx, meta),
         source_line(ctx, own, "source_beyond_study" if _beyond_study(ctx, practice) else None),
     ]
     if practice.status == "open-challenge":
         out.append(call("pk-callout", "warning", None, text(ctx.w("open_challenge_note")),
                         palette(ctx.content.site.colours).callout("open-challenge")))
     out += [source_line_if(ctx, practice.source_of("description"), own),
-            md.content(ctx.t(practice.description), level)]
+            md.content(ctx.source(practice.description), level)]
     out += [heading(level + 1, ctx.w("why")), source_line_if(ctx, practice.source_of("why"), own),
-            md.content(ctx.t(practice.why), level + 1)]
+            md.content(ctx.source(practice.why), level + 1)]
     out += _sourced_list(ctx, md, practice, "how_to", "how_to", level, ordered=True)
     out += _sourced_list(ctx, md, practice, "pitfalls", "pitfalls", level)
     if practice.observed_in:
         out.append(heading(level + 1, ctx.w("observed_in")))
         out.append(bullets(
             with_source(ctx, seq([call("strong", ctx.ref("case", obs.case, ctx.name_of("case", obs.case))),
-                                  text(": "), md.inline(ctx.t(obs.what))]),
+                                  text(ctx.typeset(": ", continues=True)), md.inline(ctx.source(obs.what))]),
                         practice.source_of("observed_in", obs), own)
             for obs in practice.observed_in))
     out += _sourced_list(ctx, md, practice, "toolkits_add", "published_toolkits_add", level)
@@ -198,7 +198,7 @@ def render_practice(ctx: RenderContext, practice_id: str, level: int = 1) -> lis
         tail.append((ctx.w("tools_support"), refs(ctx, "tool", practice.tools)))
     if practice.related:
         tail.append((ctx.w("related_practices"), refs(ctx, "practice", practice.related)))
-    out.append(facts(tail))
+    out.append(facts(ctx, tail))
     return compact(out)
 
 
@@ -210,7 +210,7 @@ def _sourced_list(ctx: RenderContext, md: MarkdownWriter, practice: Practice, pa
     if not items:
         return []
     around = practice.source_of(part)
-    listed = (with_source(ctx, md.inline(ctx.t(item)), practice.source_of(part, item), around,
+    listed = (with_source(ctx, md.inline(ctx.source(item)), practice.source_of(part, item), around,
                           by_type=part == "toolkits_add") for item in items)
     return [heading(level + 1, ctx.w(title)), source_line_if(ctx, around, practice.provenance),
             numbered(listed) if ordered else bullets(listed)]
@@ -223,10 +223,10 @@ def render_family(ctx: RenderContext, family_id: str, level: int = 1) -> list[Co
     out: list[Code | None] = [
         heading(level, f"{family.number}. {ctx.t(family.name)}", ctx.anchor("family", family_id)),
         lead(text(ctx.t(family.short))),
-        facts([(ctx.w("approach"), text(ctx.w(f"approach_{family.approach}")))] if family.approach else []),
+        facts(ctx, [(ctx.w("approach"), text(ctx.w(f"approach_{family.approach}")))] if family.approach else []),
     ]
     if family.description is not None:
-        out.append(md.content(ctx.t(family.description), level))
+        out.append(md.content(ctx.source(family.description), level))
     for practice in ctx.content.practices_in_family(family_id):
         out.extend(render_practice(ctx, practice.id, level + 1))
     return compact(out)
@@ -257,30 +257,30 @@ def render_case(ctx: RenderContext, case_id: str, level: int = 1) -> list[Code]:
     ]
     for chapter in case.story:
         out.append(heading(level + 2, ctx.name_of("phase", chapter.phase)))
-        out.append(md.content(ctx.t(chapter.summary), level + 2))
+        out.append(md.content(ctx.source(chapter.summary), level + 2))
         out.append(bullets(
             seq([call("strong", text(event.date)), text(" — "), text(ctx.t(event.title))]
-                + ([text(". "), md.inline(ctx.t(event.description))] if event.description else []))
+                + ([text(". "), md.inline(ctx.source(event.description))] if event.description else []))
             for event in chapter.events))
     activities = case.activities
     if activities.team_level or activities.other_levels:
         out.append(heading(level + 1, ctx.w("activities")))
         if activities.team_level:
             out += [heading(level + 2, ctx.w("team_level")),
-                    bullets(md.inline(ctx.t(x)) for x in activities.team_level)]
+                    bullets(md.inline(ctx.source(x)) for x in activities.team_level)]
         if activities.other_levels:
             out += [heading(level + 2, ctx.w("other_levels_of_organization")),
-                    bullets(md.inline(ctx.t(x)) for x in activities.other_levels)]
+                    bullets(md.inline(ctx.source(x)) for x in activities.other_levels)]
     if case.outcomes:
         out.append(heading(level + 1, ctx.w("outcomes")))
         out.append(table("(2fr, 1fr, 0.7fr)", [ctx.w("result"), ctx.w("figure"), ctx.w("when")], (
             [seq([text(ctx.t(o.label))] + ([Code("linebreak()"), call("text", md.inline(
-                ctx.t(o.description)), size=Code("0.9em"))] if o.description else [])),
+                ctx.source(o.description)), size=Code("0.9em"))] if o.description else [])),
              call("strong", text(ctx.t(o.figure) if o.figure else "—")), text(o.date or "—")]
             for o in case.outcomes)))
     if case.challenges:
         out += [heading(level + 1, ctx.w("challenges")),
-                bullets(md.inline(ctx.t(x)) for x in case.challenges)]
+                bullets(md.inline(ctx.source(x)) for x in case.challenges)]
     if case.practices:
         out += [heading(level + 1, ctx.w("practices_observed")),
                 bullets(ctx.ref("practice", pid, None) for pid in case.practices)]
@@ -302,13 +302,13 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
     out: list[Code | None] = [
         heading(level, ctx.t(module.title), ctx.anchor("module", module_id)),
         lead(text(ctx.t(module.summary))),
-        facts(meta),
+        facts(ctx, meta),
         heading(level + 1, ctx.w("objectives")),
         bullets(text(ctx.t(o.text)) for o in module.objectives),
     ]
     for section in module.sections:
         out.append(heading(level + 1, ctx.t(section.title)))
-        out.append(md.content(ctx.t(section.body), level + 1))
+        out.append(md.content(ctx.source(section.body), level + 1))
     if module.key_points:
         out.append(call("pk-callout", "tip", text(ctx.w("key_points")),
                         call("list", *[text(ctx.t(p)) for p in module.key_points]),
@@ -322,7 +322,7 @@ def render_module(ctx: RenderContext, module_id: str, level: int = 1) -> list[Co
         out.append(numbered(
             seq([call("strong", text(" · ".join(ctx.t(c.text) for c in check.displayed_choices() if c.correct))),
                  text(" — "),
-                 seq([md.inline(ctx.t(c.feedback)) for c in check.displayed_choices() if c.correct], Code('" "'))])
+                 seq([md.inline(ctx.source(c.feedback)) for c in check.displayed_choices() if c.correct], Code('" "'))])
             for check in module.checks))
     if module.reflection:
         out.append(heading(level + 1, ctx.w("reflection_heading")))

@@ -80,7 +80,7 @@ def _quotation(ctx: RenderContext, quote_id: str) -> Code:
     """The quote as said (tagged with its language), its speaker and source, and under it the
     labelled translation when the words are in another language."""
     item = ctx.content.all(Quote)[quote_id]
-    words = text(ctx.trace(item.text, item.words()))
+    words = text(ctx.typeset(ctx.trace(item.text, item.words()), lang=item.language))
     if item.language != ctx.lang:
         words = call("text", words, lang=item.language)
     source = citation_in_parentheses(ctx.content.all(Reference)[item.source.reference], ctx.w("no_date"))
@@ -121,7 +121,7 @@ def _note_lines(ctx: RenderContext, people: dict[str, Presenter], planned: Plann
     for note in planned.notes:
         name = people[note.by].name if note.by in people else note.by
         label = ctx.w("presenter_leads", name=name) if note.by in planned.leads else name
-        lines += ["", f"{label}:", plain_text(ctx, ctx.t(note.text))]
+        lines += ["", ctx.w("label_colon", label=label), plain_text(ctx, ctx.source(note.text))]
     if slide.handoff is not None and slide.handoff.to in people:
         lines += ["", _handoff(ctx, people, planned)]
     return lines
@@ -129,8 +129,9 @@ def _note_lines(ctx: RenderContext, people: dict[str, Presenter], planned: Plann
 
 def _title_note(ctx: RenderContext, session: Session, people: dict[str, Presenter]) -> list[str]:
     names = ", ".join(person.name for person in people.values())
-    lines = [ctx.t(session.title), f"{duration(ctx, session.duration_minutes)} · {ctx.w('presenters')}: {names}",
-             "", ctx.t(session.summary), "", f"{ctx.w('objectives')}:"]
+    presenting = ctx.w("label_value", label=ctx.w("presenters"), value=names)
+    lines = [ctx.t(session.title), f"{duration(ctx, session.duration_minutes)} · {presenting}",
+             "", ctx.t(session.summary), "", ctx.label("objectives")]
     return lines + [f"- {ctx.t(objective)}" for objective in session.objectives]
 
 
@@ -163,7 +164,7 @@ def _lines(ctx: RenderContext, md: MarkdownWriter, people: dict[str, Presenter],
             continue
         person = people[note.by]
         if reader is None or note.by == reader:
-            out.append(call("pk-said", META, badge(person), md.content(ctx.t(note.text), 3)))
+            out.append(call("pk-said", META, badge(person), md.content(ctx.source(note.text), 3)))
         else:
             out.append(call("pk-cue", META, badge(person), text(_cue(ctx, person, note))))
     handoff = planned.slide.handoff
@@ -181,7 +182,7 @@ def _handoff(ctx: RenderContext, people: dict[str, Presenter], planned: PlannedS
 
 
 def _cue(ctx: RenderContext, person: Presenter, note: SpeakerNotes) -> str:
-    return ctx.w("partner_cue", name=person.name, words=first_words(plain_text(ctx, ctx.t(note.text))))
+    return ctx.w("partner_cue", name=person.name, words=first_words(plain_text(ctx, ctx.source(note.text))))
 
 
 def render_script(ctx: RenderContext, session: Session, reader: str | None) -> list[Code]:
@@ -192,7 +193,7 @@ def render_script(ctx: RenderContext, session: Session, reader: str | None) -> l
     slides = plan_slides(session)
     intro = ctx.w("tandem_script_intro") if reader is None else ctx.w("own_script_intro")
     out: list[Code | None] = [
-        facts([(ctx.w("presenters"), named_badges(people, session.presenters)),
+        facts(ctx, [(ctx.w("presenters"), named_badges(people, session.presenters)),
                (ctx.w("total_duration"), text(duration(ctx, session.duration_minutes)))]),
         call("pk-lead", text(intro)),
     ]
@@ -204,8 +205,8 @@ def render_script(ctx: RenderContext, session: Session, reader: str | None) -> l
             activity = block.block.activity
             details.append((ctx.w("activity"), text(f"{ctx.t(activity.title)} "
                                                     f"({duration(ctx, activity.minutes)})")))
-        out.append(facts(details))
-        out.append(call("text", md.content(ctx.t(block.block.purpose), 2), size=Code("9.5pt"),
+        out.append(facts(ctx, details))
+        out.append(call("text", md.content(ctx.source(block.block.purpose), 2), size=Code("9.5pt"),
                         fill=Code("pk-muted")))
         for planned in (s for s in slides if s.block_number == block.number):
             out.append(call("pk-script-slide", META, slide_data(ctx, people, planned, len(slides)),

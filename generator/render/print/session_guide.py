@@ -44,7 +44,7 @@ def _agenda(ctx: RenderContext, session: Session, *, leads: bool) -> Code:
         title = text(ctx.t(block.title))
         if block.activity is not None:
             title = seq([call("strong", title), Code("linebreak()"), text(
-                f"{ctx.w('activity')}: {ctx.t(block.activity.title)} ({duration(ctx, block.activity.minutes)})")])
+                f"{ctx.label('activity')} {ctx.t(block.activity.title)} ({duration(ctx, block.activity.minutes)})")])
         else:
             title = call("strong", title)
         start = text(clock(planned.start))
@@ -65,7 +65,7 @@ def _starts_at(ctx: RenderContext) -> Code:
 
 
 def _links(ctx: RenderContext, pairs: list[tuple[str, str, list[str]]]) -> Code | None:
-    return facts([(ctx.w(label), refs(ctx, kind, ids)) for label, kind, ids in pairs if ids])
+    return facts(ctx, [(ctx.w(label), refs(ctx, kind, ids)) for label, kind, ids in pairs if ids])
 
 
 def render_guide(ctx: RenderContext, session: Session) -> list[Code]:
@@ -76,7 +76,7 @@ def render_guide(ctx: RenderContext, session: Session) -> list[Code]:
         call("pagebreak", weak=True),  # after the contents
         heading(1, ctx.w("session_overview")),
         lead(text(ctx.t(session.summary))),
-        facts([(ctx.w("presenters"), named_badges(people, session.presenters)),
+        facts(ctx, [(ctx.w("presenters"), named_badges(people, session.presenters)),
                (ctx.w("total_duration"), text(duration(ctx, session.duration_minutes)))]),
         heading(2, ctx.w("objectives")),
         bullets(text(ctx.t(objective)) for objective in session.objectives),
@@ -88,14 +88,14 @@ def render_guide(ctx: RenderContext, session: Session) -> list[Code]:
     for planned in plan_blocks(session):
         block = planned.block
         out += [heading(2, f"{clock(planned.start)} · {ctx.t(block.title)}"),
-                facts([(ctx.w("duration"), text(duration(ctx, block.minutes))),
+                facts(ctx, [(ctx.w("duration"), text(duration(ctx, block.minutes))),
                        (ctx.w("led_by"), badges(people, block.lead))]),
-                md.content(ctx.t(block.purpose), 2),
+                md.content(ctx.source(block.purpose), 2),
                 _links(ctx, [("practices", "practice", block.practices), ("cases", "case", block.cases),
                              ("modules", "module", block.modules), ("tools", "tool", block.tools)])]
     out += _preparation(ctx, session) + _materials(ctx, session)
     if session.room_setup is not None:
-        out += [heading(1, ctx.w("room_setup")), md.content(ctx.t(session.room_setup), 1)]
+        out += [heading(1, ctx.w("room_setup")), md.content(ctx.source(session.room_setup), 1)]
     out += _activity_cards(ctx, session, md) + _evaluation(ctx)
     return compact(out)
 
@@ -131,10 +131,10 @@ def _activity_cards(ctx: RenderContext, session: Session, md: MarkdownWriter) ->
         activity = planned.block.activity
         if activity is None:
             continue
-        details = facts([(ctx.w("duration"), text(duration(ctx, activity.minutes))),
+        details = facts(ctx, [(ctx.w("duration"), text(duration(ctx, activity.minutes))),
                          (ctx.w("block"), text(f"{clock(planned.start)} · {ctx.t(planned.block.title)}"))])
         out.append(call("pk-activity-card", text(ctx.t(activity.title)), details or Code("[]"),
-                        md.content(ctx.t(activity.instructions), 2), text(ctx.w("debrief")),
+                        md.content(ctx.source(activity.instructions), 2), text(ctx.w("debrief")),
                         [text(ctx.t(q)) for q in activity.debrief]))
     return [call("pagebreak", weak=True), heading(1, ctx.w("activity_cards")), *out] if out else []
 
@@ -164,8 +164,8 @@ def render_handout(ctx: RenderContext, session: Session) -> list[Code]:
         out.append(heading(2, ctx.w("worksheets")))
     for activity in activities:
         out += [heading(3, ctx.t(activity.title)),
-                call("block", facts([(ctx.w("duration"), text(duration(ctx, activity.minutes)))]), sticky=True),
-                md.content(ctx.t(activity.instructions), 3)]
+                call("block", facts(ctx, [(ctx.w("duration"), text(duration(ctx, activity.minutes)))]), sticky=True),
+                md.content(ctx.source(activity.instructions), 3)]
         out += [call("pk-lines", text(ctx.t(q)), WRITING_LINES, None, ruled=True) for q in activity.debrief]
         if not activity.debrief:
             out.append(call("pk-lines", text(ctx.w("your_notes")), WRITING_LINES, None, ruled=True))

@@ -7,6 +7,7 @@ through this plan, so they agree on the clock and on who leads. Nothing here wri
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from generator.render.print.context import RenderContext
 # a slate that white text reads on, whatever the brand.
 THIRD_BADGE = "#4a5563"
 CUE_WORDS = 8  # how much of a partner's lines a presenter's own script shows
+# Ordinary white space, where text may be joined or cut (never a no-break space French spacing put there).
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,9 @@ def plan_slides(session: Session) -> list[PlannedSlide]:
 
 
 def plain_text(ctx: RenderContext, markdown_text: str) -> str:
-    """A Markdown field as plain text: paragraphs apart, list items on their lines, inline
-    references read as their labels (for the .pdfpc notes and the cues)."""
+    """A Markdown field as plain text in the PDF's typography (code as written): paragraphs apart,
+    list items on their lines, inline references read as their labels (for the .pdfpc notes and
+    the cues)."""
     root = parse_markdown(markdown_text)
     blocks = [_plain_block(ctx, child) for child in root]
     return "\n\n".join(b for b in blocks if b)
@@ -109,24 +113,26 @@ def _plain_block(ctx: RenderContext, element: etree.Element) -> str:
         return "\n".join(f"{m} {item}" for m, item in zip(marks, items, strict=True))
     if element.tag == "div" or element.tag == "blockquote":
         return "\n\n".join(b for b in (_plain_block(ctx, child) for child in element) if b)
-    return " ".join(_plain_inline(ctx, element).split())
+    return _SPACES.sub(" ", _plain_inline(ctx, element)).strip(" ")
 
 
-def _plain_inline(ctx: RenderContext, element: etree.Element) -> str:
-    parts = [element.text or ""]
+def _plain_inline(ctx: RenderContext, element: etree.Element, continues: bool = False) -> str:
+    code = element.tag == "code"
+    parts = [(element.text or "") if code else ctx.typeset(element.text or "", continues)]
     for child in element:
         if child.tag == "a" and child.get(REF_KIND):
             label = "".join(child.itertext()).strip()
-            parts.append(label or ctx.name_of(child.get(REF_KIND, ""), child.get(REF_ID, "")))
+            parts.append(ctx.typeset(label) if label else ctx.name_of(child.get(REF_KIND, ""), child.get(REF_ID, "")))
         elif child.tag in ("ul", "ol", "p", "div"):
             parts.append("\n" + _plain_block(ctx, child))
         else:
-            parts.append(_plain_inline(ctx, child))
-        parts.append(child.tail or "")
+            parts.append(_plain_inline(ctx, child, continues=True))
+        parts.append(ctx.typeset(child.tail or "", continues=True))
     return "".join(parts)
 
 
 def first_words(text: str, count: int = CUE_WORDS) -> str:
-    """The first words of a text, with an ellipsis when there is more."""
-    words = text.split()
+    """The first words of a text, with an ellipsis when there is more (words are apart by
+    ordinary spaces: "Étape 1 :" is one)."""
+    words = [word for word in _SPACES.split(text) if word]
     return " ".join(words[:count]) + (" …" if len(words) > count else "")

@@ -53,7 +53,7 @@ def render_introduction(ctx: RenderContext, path: LearningPath) -> list[Code]:
     return compact([
         heading(1, ctx.w("introduction"), ctx.anchor("path", path.id)),
         lead(text(ctx.t(path.summary))),
-        facts([(ctx.w("audience"), text(ctx.name_of("audience", path.audience))),
+        facts(ctx, [(ctx.w("audience"), text(ctx.name_of("audience", path.audience))),
                (ctx.w("total_duration"), text(duration(ctx, total))),
                (ctx.w("modules"), text(str(len(modules))))]),
         heading(2, ctx.w("modules")),
@@ -87,13 +87,13 @@ def render_workbook_module(ctx: RenderContext, module_id: str, number: int) -> l
     out: list[Code | None] = [
         heading(1, f"{number}. {ctx.t(module.title)}", ctx.anchor("module", module_id)),
         lead(text(ctx.t(module.summary))),
-        facts(meta),
+        facts(ctx, meta),
         heading(2, ctx.w("objectives")),
         bullets(text(ctx.t(o.text)) for o in module.objectives),
     ]
     for section in module.sections:
         out.append(heading(2, ctx.t(section.title)))
-        out.append(md.content(ctx.t(section.body), 2))
+        out.append(md.content(ctx.source(section.body), 2))
     if module.key_points:
         # Kept whole, to sum up the reading before the questions.
         out.append(call("block", call("pk-callout", "tip", text(ctx.w("key_points")),
@@ -118,7 +118,7 @@ def _answer(ctx: RenderContext, md: MarkdownWriter, module: Module, number: str,
     question = text(f"{number} {ctx.t(check.question)}")
     where = seq([text("("), pageref(ctx, _question_label(module.id, check)), text(")")])
     choices = [[choice.correct, text(ctx.w("choice_right" if choice.correct else "choice_wrong") + "."),
-                text(ctx.t(choice.text)), md.inline(ctx.t(choice.feedback))]
+                text(ctx.t(choice.text)), md.inline(ctx.source(choice.feedback))]
                for choice in shown]
     answer = seq([call("strong", text(label)), text(" " + ", ".join(right))])
     return call("pk-answer", question, where, answer, choices)
