@@ -64,4 +64,5 @@ def render_downloads(ctx: SiteContext) -> Page:
             rows.append((d, anchor))
         groups.append((kind, rows))
     return render_page(ctx, "downloads.md", "downloads", ctx.raw("downloads"), lead=ctx.s("downloads_intro"),
-                       groups=groups, others=others, unlisted=[d for d in ctx.content.all(Document) if d not in anchored])
+                       groups=groups, others=others,
+                       unlisted=[d for d in ctx.content.all(Document) if d not in anchored])
