@@ -67,9 +67,9 @@ def printed(default: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _row(folder: Path, session_id: str, kind: str, part: str = "") -> Download:
+def _row(folder: Path, session_id: str, kind: str, part: str = "", lang: str = "en") -> Download:
     rows = [d for d in read_manifest(folder) if d.source_id == session_id and d.kind == kind
-            and d.file.endswith(part)]
+            and d.file.endswith(part) and d.language == lang]
     assert len(rows) == 1, (session_id, kind, part, rows)
     return rows[0]
 
