@@ -1,4 +1,4 @@
-"""Write one translation into a content file's YAML text, keeping everything else as it was.
+"""Write translations into a content file's YAML text, keeping everything else as it was.
 
 The text is edited where the value is written, not dumped again, so comments, blank
 lines, key order, quoting and every other value stay byte for byte:
@@ -11,17 +11,20 @@ lines, key order, quoting and every other value stay byte for byte:
   collection, `{en: Text, fr: Texte}`.
 
 Where each value starts and ends comes from the YAML parser's events; the new text is
-written by `generator.loading.yaml_scalar` as a scalar that reads back exactly. The
-caller reads the edited file back before writing it (the app layer does).
+written by `generator.loading.yaml_scalar` as a scalar that reads back exactly, and the
+edited file is read back with the project's reader: it must hold the same data as
+before but for the new translations.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from generator.loading.yaml_reader import read_yaml_text
 from generator.loading.yaml_scalar import double_quoted, scalar
 from generator.positions import KeyPath
 
@@ -32,7 +35,64 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 class EditError(ValueError):
-    """The value cannot be edited in place (the file is not what was loaded, or has an odd shape)."""
+    """The value cannot be edited in place (the file is not what was loaded, or has an odd shape).
+
+    `edit`: the index of the edit that failed, None when the edits together went wrong.
+    """
+
+    def __init__(self, message: str, edit: int | None = None) -> None:
+        super().__init__(message)
+        self.edit = edit
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """One translation to write: at `path` (where the field is written), `value` in `lang`;
+    a plain string there is the `source_lang` text."""
+
+    path: KeyPath
+    lang: str
+    value: str
+    source_lang: str
+
+
+def apply_translations(text: str, edits: list[TextEdit]) -> str:
+    """`text` (a whole YAML file) with every edit made, read back to hold the same data but for them.
+
+    A byte-order mark and Windows line ends are kept. Raises EditError when an edit cannot
+    be made, or the result would differ anywhere else.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    crlf = "\r\n" in body
+    body = body.replace("\r\n", "\n")
+    edited = body
+    for index, edit in enumerate(edits):
+        try:
+            edited = set_translation(edited, edit.path, edit.lang, edit.value, edit.source_lang)
+        except EditError as exc:
+            raise EditError(str(exc), index) from exc
+    before, after = read_yaml_text(body, "before").located, read_yaml_text(edited, "after").located
+    if before is None or after is None:
+        raise EditError("the edited file does not read as YAML")
+    expected = copy.deepcopy(before.data)
+    for edit in edits:
+        _set(expected, edit)
+    if after.data != expected:
+        raise EditError("the edit would change other values of the file")
+    return bom + (edited.replace("\n", "\r\n") if crlf else edited)
+
+
+def _set(data: Any, edit: TextEdit) -> None:
+    """In plain data, the text at `edit.path` given its translation (a string becomes a mapping)."""
+    parent = data
+    for part in edit.path[:-1]:
+        parent = parent[part]
+    value = parent[edit.path[-1]]
+    if isinstance(value, dict):
+        value[edit.lang] = edit.value
+    else:
+        parent[edit.path[-1]] = {edit.source_lang: value, edit.lang: edit.value}
 
 
 @dataclass
