@@ -6,35 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
+from translation_support import BOARD_FILE, bilingual
+
 from generator.loading.lock import LOCK_FILE, source_hash
 from generator.pipeline import load_content
 from generator.report import format_text
-
-BOARD = """\
-# The board member, in both languages.
-name: {en: Board member, fr: Membre du conseil}
-category: manager
-level: mid
-summary:
-  en: Sits on the board and speaks for patients.
-  fr: Siège au conseil et parle au nom des patients.
-who: A member of the board.
-responsibilities:
-  - en: Read the quality reports before each meeting.
-    fr: Lire les rapports de qualité avant chaque réunion.
-  - Ask what patients said.
-references: [clavel-2019]
-"""
-BOARD_FILE = "content/roles/board.yaml"
-
-
-def bilingual(project: Path) -> Path:
-    """The mini project in English and French, with a board member's role translated in part."""
-    site = project / "content/site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, fr]"),
-                    encoding="utf-8")
-    (project / "content/roles/board.yaml").write_text(BOARD, encoding="utf-8")
-    return project
 
 
 def write_lock(project: Path, stamps: dict[str, dict[str, dict[str, str]]]) -> None:
@@ -65,7 +41,7 @@ def test_a_changed_english_text_makes_its_french_outdated_on_the_french_value(mi
 def test_a_translation_the_lock_does_not_know_is_not_outdated(mini_copy: Path) -> None:
     project = bilingual(mini_copy)
     write_lock(project, {BOARD_FILE: {"summary": {"fr": source_hash("An older text.")}}})
-    # summary was confirmed against another text; name and responsibilities[0] were never confirmed.
+    # summary was confirmed against another text; name and responsibilities[0] never were.
     assert [line.split(": warning: ")[1].split(":")[0] for line in _about_translations(project)] == ["summary"]
 
 
