@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.loading.yaml_edit import set_translation
+from generator.loading.yaml_edit import EditError, TextEdit, apply_translations, set_translation
 from generator.loading.yaml_reader import read_yaml_text
 from generator.positions import KeyPath
 
@@ -142,3 +142,19 @@ def test_any_text_reads_back_exactly(translation: str) -> None:
     for path in (("plain",), ("literal",), ("items", 0), ("replace_block",), ("replace_flow",), ("flow",)):
         text = set_translation(text, path, "fr", translation, "en")
         assert _value(_read(text), path)["fr"] == translation, (path, text)
+
+
+def test_many_edits_at_once_match_them_one_by_one_and_keep_bom_and_windows_line_ends() -> None:
+    edits = [TextEdit(path, "fr", f"Texte {index} : « n° {index} »", "en") for index, path in enumerate(PATHS)]
+    one_by_one = SHAPES
+    for edit in edits:
+        one_by_one = set_translation(one_by_one, edit.path, edit.lang, edit.value, edit.source_lang)
+    assert apply_translations(SHAPES, edits) == one_by_one
+    windows = "\ufeff" + SHAPES.replace("\n", "\r\n")
+    assert apply_translations(windows, edits) == "\ufeff" + one_by_one.replace("\n", "\r\n")
+
+
+def test_an_edit_that_cannot_be_made_names_itself() -> None:
+    with pytest.raises(EditError, match="the field is a list, not a text") as raised:
+        apply_translations(SHAPES, [TextEdit(("plain",), "fr", "Texte", "en"), TextEdit(("items",), "fr", "x", "en")])
+    assert raised.value.edit == 1

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ContentError, UserError
-from generator.issues import Issue
 from generator.loading.lock import LOCK_FILE, TranslationLock, render_lock, source_hash
 from generator.loading.project import LoadedFiles
 from generator.loading.translatable import Status, Translatable, translatable_texts
@@ -33,8 +32,6 @@ class Translations:
     texts: list[Translatable]
     lock: TranslationLock
     files: LoadedFiles
-    issues: list[Issue]
-    """The content's warnings (there are no errors)."""
 
     def targets(self, lang: str | None) -> list[str]:
         """`[lang]` when it is one of the site's languages (UserError otherwise), else every language."""
@@ -53,7 +50,7 @@ def load_translations(project: Path, *, refusing: str = "") -> Translations:
         raise ContentError(loaded.issues, refusing)
     files = loaded.files
     languages = loaded.content.languages
-    return Translations(project, languages, translatable_texts(files, languages[0]), files.lock, files, loaded.issues)
+    return Translations(project, languages, translatable_texts(files, languages[0]), files.lock, files)
 
 
 @dataclass

@@ -66,10 +66,14 @@ def apply_translations(text: str, edits: list[TextEdit]) -> str:
     body = text[len(bom):]
     crlf = "\r\n" in body
     body = body.replace("\r\n", "\n")
+    # One parse: the fields are edited from the last in the file to the first, so that each edit
+    # leaves the places of the fields before it as they were.
+    nodes = _nodes(body)
     edited = body
-    for index, edit in enumerate(edits):
+    for index in sorted(range(len(edits)), key=lambda i: _start(nodes, edits[i].path), reverse=True):
+        edit = edits[index]
         try:
-            edited = set_translation(edited, edit.path, edit.lang, edit.value, edit.source_lang)
+            edited = _set(edited, nodes, edit.path, edit.lang, edit.value, edit.source_lang)
         except EditError as exc:
             raise EditError(str(exc), index) from exc
     before, after = read_yaml_text(body, "before").located, read_yaml_text(edited, "after").located
@@ -77,13 +81,18 @@ def apply_translations(text: str, edits: list[TextEdit]) -> str:
         raise EditError("the edited file does not read as YAML")
     expected = copy.deepcopy(before.data)
     for edit in edits:
-        _set(expected, edit)
+        _set_data(expected, edit)
     if after.data != expected:
         raise EditError("the edit would change other values of the file")
     return bom + (edited.replace("\n", "\r\n") if crlf else edited)
 
 
-def _set(data: Any, edit: TextEdit) -> None:
+def _start(nodes: dict[KeyPath, _Node], path: KeyPath) -> int:
+    node = nodes.get(path)
+    return node.start if node is not None else -1
+
+
+def _set_data(data: Any, edit: TextEdit) -> None:
     """In plain data, the text at `edit.path` given its translation (a string becomes a mapping)."""
     parent = data
     for part in edit.path[:-1]:
@@ -220,7 +229,11 @@ def set_translation(text: str, path: KeyPath, lang: str, value: str, source_lang
     `path` is where the field is written; a plain string there is the `source_lang` text.
     Raises EditError when the field is not a string or a mapping of languages.
     """
-    nodes = _nodes(text)
+    return _set(text, _nodes(text), path, lang, value, source_lang)
+
+
+def _set(text: str, nodes: dict[KeyPath, _Node], path: KeyPath, lang: str, value: str, source_lang: str) -> str:
+    """`set_translation` with the places of `text`'s values read already (valid up to the field's end)."""
     node = nodes.get(path)
     if node is None:
         raise EditError("the field is not in the file")

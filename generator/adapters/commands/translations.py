@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from generator.adapters.commands.common import add_project_option
+from generator.issues import errors
 from generator.report import counted, format_text
 
 
@@ -131,8 +132,7 @@ def run_import(args: argparse.Namespace) -> int:
     for issue in done.issues:
         print(format_text(issue), file=sys.stderr)
     if not done.ok:
-        print(f"partnerkit: {counted(sum(i.severity.value == 'error' for i in done.issues), 'error')}; "
-              "nothing was written", file=sys.stderr)
+        print(f"partnerkit: {counted(len(errors(done.issues)), 'error')}; nothing was written", file=sys.stderr)
         return 1
     files = f" ({', '.join(done.written)})" if done.written else ""
     print(f"imported {counted(done.imported, 'translation')} into '{done.language}', "
