@@ -119,3 +119,16 @@ def test_an_unknown_language_is_refused(mini_copy: Path, capsys: pytest.CaptureF
     status, _, err = _run(capsys, "translations", "--project", str(bilingual(mini_copy)), "--lang", "de")
     assert status == 1
     assert "language 'de' is not one of the site's languages (en, fr)" in err
+
+
+def test_confirm_drops_the_stamps_of_fields_that_are_gone(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = bilingual(mini_copy)
+    _run(capsys, "translations", "confirm", "--project", str(project))
+    board = project / BOARD_FILE
+    board.write_text(board.read_text(encoding="utf-8").replace("name: {en: Board member, fr: Membre du conseil}",
+                                                               "name: Board member"), encoding="utf-8")
+    status, out, _ = _run(capsys, "translations", "confirm", "--lang", "fr", "--project", str(project))
+    assert status == 0
+    assert "0 translations confirmed, 2 already confirmed, 1 stamp of fields that are gone dropped" in out
+    assert sorted(json.loads((project / LOCK_FILE).read_text(encoding="utf-8"))["files"][BOARD_FILE]) == [
+        "responsibilities[0]", "summary"]

@@ -206,3 +206,12 @@ def test_a_french_first_project_exports_and_imports_its_english(tmp_path: Path,
     status, out, _ = _run(capsys, "translations", "--project", str(project), "--format", "json")
     totals = json.loads(out)["totals"]["en"]
     assert totals["current"] == totals["fields"] - totals["missing"]
+
+
+def test_export_refuses_to_write_into_content(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = bilingual(mini_copy)
+    status, _, err = _run(capsys, "translations", "export", "--lang", "fr", "--out",
+                          str(project / "content/fr.po"), "--project", str(project))
+    assert status == 1
+    assert "where every file is read as content (write it beside content/" in err
+    assert not (project / "content/fr.po").exists()

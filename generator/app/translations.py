@@ -138,7 +138,7 @@ def confirm_translations(project: Path, files: list[str] | None = None, lang: st
     for file, fields in list(lock.stamps.items()):
         for where, langs in list(fields.items()):
             for target in list(langs):
-                in_scope = (chosen is None or file in chosen) and target in targets
+                in_scope = (chosen is None or file in chosen) and (lang is None or target == lang)
                 if in_scope and (file, where, target) not in kept:
                     lock.forget(file, where, target)
                     dropped += 1
