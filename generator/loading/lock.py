@@ -111,22 +111,26 @@ def parse_lock(text: str) -> tuple[TranslationLock, list[Issue]]:
         ]
     lock = TranslationLock()
     issues: list[Issue] = []
+    lines = text.splitlines()
     for file, fields in data["files"].items():
-        line = _line_of(text, json.dumps(file, ensure_ascii=False))
+        # Where a key is written is looked for only when there is something to report there.
+        def file_line(file: str = file) -> int:
+            return _line_in(lines, json.dumps(file, ensure_ascii=False))
         if not isinstance(fields, dict):
-            issues.append(_error(line, 1, f"'{file}': expected an object of field paths"))
+            issues.append(_error(file_line(), 1, f"'{file}': expected an object of field paths"))
             continue
         for where, langs in fields.items():
-            at = _line_of(text, json.dumps(where, ensure_ascii=False), after=line)
+            def field_line(where: str = where) -> int:
+                return _line_in(lines, json.dumps(where, ensure_ascii=False), after=file_line())
             if not isinstance(langs, dict):
-                issues.append(_error(at, 1, f"'{file}' '{where}': expected an object of languages"))
+                issues.append(_error(field_line(), 1, f"'{file}' '{where}': expected an object of languages"))
                 continue
             for lang, digest in langs.items():
                 if not isinstance(lang, str) or not _LANG.match(lang):
-                    issues.append(_error(at, 1, f"'{file}' '{where}': '{lang}' is not a language code"))
+                    issues.append(_error(field_line(), 1, f"'{file}' '{where}': '{lang}' is not a language code"))
                 elif not isinstance(digest, str) or not _HASH.match(digest):
-                    issues.append(_error(at, 1, f"'{file}' '{where}' '{lang}': {digest!r} is not a source hash "
-                                                f"({HASH_LENGTH} hexadecimal digits)"))
+                    issues.append(_error(field_line(), 1, f"'{file}' '{where}' '{lang}': {digest!r} is not a "
+                                                          f"source hash ({HASH_LENGTH} hexadecimal digits)"))
                 else:
                     lock.stamp(file, where, lang, digest)
     return (TranslationLock(), issues) if issues else (lock, [])
@@ -139,7 +143,12 @@ def _error(line: int, column: int, message: str) -> Issue:
 def _line_of(text: str, needle: str, after: int = 0) -> int:
     """The first line (1-based) after line `after` holding `needle`, else `after` or 1: the lock is
     written one key per line, so this finds where a key of it is."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number > after and needle in line:
-            return number
+    return _line_in(text.splitlines(), needle, after)
+
+
+def _line_in(lines: list[str], needle: str, after: int = 0) -> int:
+    """`_line_of` over the lock's lines, split once."""
+    for number in range(after, len(lines)):
+        if needle in lines[number]:
+            return number + 1
     return max(after, 1)
