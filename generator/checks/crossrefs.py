@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.checks.images import image_problem
+from generator.checks.terminology import TermLint
 from generator.checks.texts import TextRules, check_text, text_position
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
@@ -69,7 +70,7 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
     known = loaded.entities
     images = ImageLookup(loaded.project)
     terminology = loaded.catalogs.get("terminology")
-    rules = TextRules(languages, images, terminology if isinstance(terminology, Terminology) else None)
+    rules = TextRules(languages, images, TermLint(terminology) if isinstance(terminology, Terminology) else None)
     for (kind, entity_id), origin in loaded.origins.items():
         for found in walk(known[kind][entity_id], origin.prefix):
             _check_found(found, origin, loaded, result, rules)

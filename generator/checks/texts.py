@@ -13,10 +13,9 @@ from generator.checks.images import image_problem, markdown_images
 from generator.checks.inclusive import HINT as INCLUSIVE_HINT
 from generator.checks.inclusive import point_median_forms
 from generator.checks.privacy import identifying_details
-from generator.checks.terminology import check_french_terms
+from generator.checks.terminology import TermLint
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
-from generator.model.terminology import Terminology
 from generator.model.text import NEUTRAL, UNTAGGED
 from generator.model.walk import FoundText
 from generator.positions import KeyPath, Origin
@@ -28,8 +27,8 @@ class TextRules:
 
     languages: list[str]
     images: ImageLookup
-    terminology: Terminology | None = None
-    """content/terminology.yaml, when the project has one: French texts are linted with it."""
+    terminology: TermLint | None = None
+    """content/terminology.yaml compiled, when the project has one: French texts are linted with it."""
 
     @property
     def default(self) -> str:
@@ -102,7 +101,7 @@ def _check_french(found: FoundText, origin: Origin, rules: TextRules) -> list[Is
     ]
     if rules.terminology is not None:
         english = _in_language(found, "en", rules)
-        for finding in check_french_terms(rules.terminology, english[1] if english else None, text):
+        for finding in rules.terminology.findings(english[1] if english else None, text):
             issues.append(origin.issue(text_path, Severity.WARNING, finding.message, where=found.path,
                                        at=text_position(origin, text_path, text, finding.offset),
                                        hint=finding.hint))
