@@ -21,6 +21,7 @@ from generator.pipeline import load_content
 from generator.render.print import build_pdfs, build_pdfs_report
 from generator.render.print.compile import compile_pdf_reporting
 from generator.render.print.jobs import PrintOptions, workbook_job
+from generator.typography import typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -201,7 +202,9 @@ def test_default_content_prints_a_workbook_per_path(tmp_path: Path) -> None:
             assert _is_tagged_pdf_ua(reader)
             chapters = _chapters(reader)
             modules = [content.all(Module)[m] for m in path.modules]
-            expected = [f"{n}. {m.title.get(lang, content.default_language)}"
+            # The titles as printed: in the language's typography (French spacing before ':' ...).
+            spacing = content.site.french_spacing
+            expected = [f"{n}. {typeset(m.title.get(lang, content.default_language), lang, spacing)}"
                         for n, m in enumerate(modules, start=1)]
             introduction, answer_key = message(lang, "introduction"), message(lang, "answer_key")
             assert [title for title in chapters if title not in (introduction, answer_key)] == expected
