@@ -153,8 +153,10 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
     logo = logo_asset(content, project)
     if logo is not None:
         files[logo[0]] = logo[1]
+    # Material's own strings that the catalog words, in the page's typography like every other.
+    theme = {key: ctx.typeset(text) for key, text in theme_strings(ctx.lang, content.messages).items()}
     return SiteTree(tuple(pages), tuple(nav), files, dict(ctx.abbreviations.expansions), notice,
-                    logo[0] if logo else None, theme_strings(ctx.lang, content.messages))
+                    logo[0] if logo else None, theme)
 
 
 def page_inventory(tree: SiteTree) -> dict[str, int]:
