@@ -6,7 +6,9 @@ Run by `partnerkit build` or `partnerkit serve`, it is handed the app layer's
 functions. It only moves results into MkDocs: generated pages and static files become
 virtual files (nothing is written into docs/), the navigation becomes `nav`, the site's
 language becomes Material's, engine problems (content and template errors among them)
-become one build error listing every `file:line:col` message, without a traceback.
+become one build error listing every `file:line:col` message, without a traceback. When
+the app layer builds one site per language, the edition's own settings (site_url, the
+switcher, hreflang links) come from `mkdocs_editions`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,8 +28,10 @@ from mkdocs.contrib.search import LangOption
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from generator.adapters.mkdocs_editions import EditionSettings, chain_theme
 from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.site import PreparedSite, SiteRequest, prepare_site
@@ -143,6 +148,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         self.content: Content | None = None
         self.lang = ""
         self.site: PreparedSite | None = None
+        self.edition: EditionSettings | None = None
 
     def _own_request(self, config: MkDocsConfig) -> SiteRequest:
         """Plain `mkdocs`: the options come from this plugin's settings in mkdocs.yml."""
@@ -162,6 +168,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             raise PluginError(f"partnerkit: {exc}") from None
         self.lang = lang
         _use_language(config, lang)
+        if self.request.editions:
+            self.edition = EditionSettings.apply(config, self.content, lang, self.request.editions)
         return config
 
     @event_priority(-50)  # after the offline plugin has set use_directory_urls
@@ -206,6 +214,23 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         return config
 
     on_config = CombinedEvent(_load_content, _publish_site)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The overrides' base.html extends the theme's own (see `mkdocs_editions.chain_theme`)."""
+        chain_theme(env, config, str(OVERRIDES))
+        return env
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """In an edition: the page's links to the same page in the other editions."""
+        if self.edition is not None:
+            self.edition.page_context(context, page.url)
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
+        """In an edition: its 404 page and its sitemap."""
+        if self.edition is not None:
+            self.edition.template_context(context, template_name)
+        return context
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish generated pages, static files and the PDFs of the downloads folder as virtual files."""
