@@ -47,6 +47,13 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "render" / "site" / "overri
 # Markdown extensions the generated pages rely on (added when mkdocs.yml leaves them out).
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "abbr")
 
+# Languages that elide a word's last vowel before another word (l'enfant, d'abord): search
+# splits words at apostrophes too. Material's default separator is [\s\-]+.
+ELIDING = frozenset({"fr"})
+ELIDING_SEPARATOR = r"[\s\-'’]+"
+# Material's lunr stemmer support, loaded by its search worker for every language but English.
+LUNR_SUPPORT = "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"
+
 # The request partnerkit hands the plugin instances that MkDocs creates inside `handing`.
 _HANDED: list[SiteRequest] = []
 
@@ -130,14 +137,31 @@ def _written_theme(config: MkDocsConfig) -> dict[str, Any]:
 
 def _use_language(config: MkDocsConfig, lang: str) -> None:
     """Material's language (hence `<html lang>` and its own strings) and the search
-    language follow the site's, unless mkdocs.yml sets them."""
+    language follow the site's, unless mkdocs.yml sets them. In French, search splits
+    words at apostrophes too, so `enfant` finds "l'enfant"."""
     translated = any((Path(d) / "partials" / "languages" / f"{lang}.html").is_file() for d in config.theme.dirs)
     if translated and "language" not in _written_theme(config):
         config.theme["language"] = lang
     for name, plugin in config.plugins.items():
-        # Runs before the search plugin's own on_config: a lang still unset is not in mkdocs.yml.
-        if name.split("/")[-1] == "search" and getattr(plugin.config, "lang", "") is None:
+        if name.split("/")[-1] != "search":
+            continue
+        # Runs before the search plugin's own on_config: a value still unset is not in mkdocs.yml.
+        if getattr(plugin.config, "lang", "") is None:
             plugin.config.lang = LangOption().run_validation([lang])
+        if lang in ELIDING and getattr(plugin.config, "separator", "") is None:
+            plugin.config.separator = ELIDING_SEPARATOR
+
+
+def _stem_search_words(files: Files, config: MkDocsConfig) -> None:
+    """Append partnerkit's search-stems.js to Material's lunr stemmer support, which the
+    search worker loads for every language but English: a search finds a word's other
+    forms (see the script)."""
+    theme_file = files.get_file_from_path(LUNR_SUPPORT)
+    if theme_file is None or not theme_file.abs_src_path:
+        return
+    original = Path(theme_file.abs_src_path).read_bytes()
+    files.remove(theme_file)
+    files.append(File.generated(config, LUNR_SUPPORT, content=original + b"\n" + assets.search_stems()))
 
 
 class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped-call]
@@ -233,7 +257,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         return context
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Publish generated pages, static files and the PDFs of the downloads folder as virtual files."""
+        """Publish generated pages, static files and the PDFs of the downloads folder as
+        virtual files, and search's stemming of queries."""
         assert self.site is not None
         for page in self.site.tree.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -242,6 +267,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         for download in self.site.downloads:
             files.append(File.generated(config, f"downloads/{download.file}",
                                         abs_src_path=str(self.site.downloads_dir / download.file)))
+        _stem_search_words(files, config)
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
