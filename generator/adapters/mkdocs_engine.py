@@ -7,6 +7,9 @@ MkDocs' own failures into messages without a traceback.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -20,6 +23,32 @@ from generator.adapters.mkdocs_plugin import PartnerkitPlugin, handing
 from generator.app.options import Options
 from generator.app.site import EngineSettings, SiteRequest
 from generator.errors import UserError
+
+
+class _Label(logging.Filter):
+    """Starts every MkDocs message with `label` ('[fr] ')."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = f"{self.label}{record.msg}"
+        return True
+
+
+@contextmanager
+def _labelled(label: str) -> Iterator[None]:
+    """MkDocs' messages inside the block start with `label` (none when it is empty)."""
+    handlers = logging.getLogger("mkdocs").handlers if label else []
+    marker = _Label(label)
+    for handler in handlers:
+        handler.addFilter(marker)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(marker)
 
 
 class MkDocsEngine:
@@ -76,13 +105,15 @@ class MkDocsEngine:
         again (one per edition of a site built once per language)."""
         config, self._config = self._config or self._load(request.options), None
         config.site_dir = str(site_dir)
+        # One language's site among several: its messages and its failure say which.
+        label = f"[{request.options.lang}] " if request.editions else ""
         try:
-            with handing(request):
+            with handing(request), _labelled(label):
                 mkdocs_build(config)
         except (PluginError, ConfigurationError) as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(f"{label}{exc}") from None
         except Abort as exc:
-            raise UserError(f"site not built ({exc}); the previous site is unchanged") from None
+            raise UserError(f"{label}site not built ({exc}); the previous site is unchanged") from None
 
     def serve(self, request: SiteRequest) -> None:
         """MkDocs' development server; every reload loads the content again."""
