@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_site_support import ROOT, broken_links, build_site
+from test_site_support import ROOT, broken_links, build_site, site_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "pediatric-fr"
 LANGUAGES = ("fr", "en")
@@ -283,3 +283,25 @@ def test_a_failing_edition_leaves_the_previous_site(tmp_path: Path, jobs: str) -
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []  # no staging left behind
+
+
+def test_a_site_in_one_language_has_no_chooser_and_no_switcher(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "project")  # tests/fixtures/mini: `languages: [en]`
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert (site / "index.html").is_file() and not (site / "en").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "pk-editions" not in home and 'class="editions"' not in home
+    assert read_page(site / "index.html").head_alternates == []
+
+
+def test_mkdocs_yml_may_set_its_own_alternates(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    own = "\nextra:\n  alternate:\n    - {name: Ailleurs, link: /ailleurs/, lang: fr}\n"
+    set_in_mkdocs_yml(project, "\nplugins:", f"{own}\nplugins:")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/en" / PRACTICE).read_text(encoding="utf-8")
+    assert "pk-editions" not in page
+    assert '<a href="/ailleurs/" hreflang="fr" class="md-select__link">' in page  # Material's own selector
