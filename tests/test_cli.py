@@ -74,7 +74,7 @@ def test_schema_writes_one_schema_per_kind_and_editor_settings(mini_copy: Path) 
     result = _run("schema", "--project", str(mini_copy))
     assert result.returncode == 0, result.stderr
     schemas = sorted(p.name for p in (mini_copy / "schemas").glob("*.schema.json"))
-    assert len(schemas) == 16  # one per kind stored in a file of its own, the evidence page included
+    assert len(schemas) == 17  # one per kind stored in a file of its own, the evidence page and terminology included
     practice = json.loads((mini_copy / "schemas/practice.schema.json").read_text())
     assert practice["additionalProperties"] is False
     assert "family" in practice["required"] and "id" not in practice["required"]

@@ -24,7 +24,7 @@ from test_site_support import ROOT, broken_links, build_site
 
 from generator.model.registry import CATALOG_FILES, FOLDER_KINDS
 from generator.scaffold.localize import TEMPLATE_LANGUAGES, TemplateError, localize_yaml
-from generator.scaffold.project import TEMPLATE, fill_tokens, render_project
+from generator.scaffold.project import TEMPLATE, VERBATIM, fill_tokens, render_project
 
 CHOICES = ["en", "fr,en", "en,fr"]
 # What a reader of each language sees first: the site title.
@@ -220,6 +220,8 @@ def test_localizing_a_template_keeps_its_structure_and_order(choice: str) -> Non
     templates = sorted(TEMPLATE.rglob("*.y*ml"))
     assert len(templates) >= 15
     for path in templates:
+        if path.relative_to(TEMPLATE).as_posix() in VERBATIM:  # written as it is, en and fr being its columns
+            continue
         text = fill_tokens(path.read_text(encoding="utf-8"), languages)
         localized = localize_yaml(text, languages)
         assert yaml.safe_load(localized) == _pick(yaml.safe_load(text), languages), path

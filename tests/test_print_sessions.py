@@ -67,9 +67,9 @@ def printed(default: Content, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _row(folder: Path, session_id: str, kind: str, part: str = "") -> Download:
+def _row(folder: Path, session_id: str, kind: str, part: str = "", lang: str = "en") -> Download:
     rows = [d for d in read_manifest(folder) if d.source_id == session_id and d.kind == kind
-            and d.file.endswith(part)]
+            and d.file.endswith(part) and d.language == lang]
     assert len(rows) == 1, (session_id, kind, part, rows)
     return rows[0]
 
@@ -79,6 +79,25 @@ def _notes_text(ctx: RenderContext, text: Any) -> str:
 
 
 # The manifest ----------------------------------------------------------------------------
+
+
+def test_every_pdf_of_the_default_content_comes_in_both_languages(default: Content, printed: Path) -> None:
+    """Documents, role cards, tools, workbooks and trainer kits: each file in English and in French."""
+    assert default.languages == ["en", "fr"]
+    rows = read_manifest(printed)
+    by_language = {lang: {d.file.split("/", 1)[1]: d for d in rows if d.language == lang} for lang in default.languages}
+    assert set(by_language["en"]) == set(by_language["fr"]) and len(by_language["en"]) >= 60
+    for name, english in by_language["en"].items():
+        french = by_language["fr"][name]
+        assert french.file == f"fr/{name}" and (printed / french.file).is_file()
+        assert (english.kind, english.source_kind, english.source_id) == (french.kind, french.source_kind,
+                                                                           french.source_id)
+        if english.kind != "notes":  # a .pdfpc is not a PDF
+            langs = [str(PdfReader(printed / d.file).trailer["/Root"]["/Lang"]) for d in (english, french)]
+            assert [lang.split("-")[0] for lang in langs] == ["en", "fr"], name
+    # Printed from the French text: titles differ but for names the same in both ("Patient coach").
+    same = [name for name, d in by_language["en"].items() if d.title == by_language["fr"][name].title]
+    assert len(same) <= 2, same
 
 
 def test_every_session_prints_its_kinds_in_every_language_listed_as_a_session(default: Content,

@@ -79,7 +79,7 @@ def test_downloads_are_listed_and_linked_from_entity_pages(content: Content) -> 
              for p in render_site(content, downloads=downloads, directory_urls=False).pages}
     listing = pages["downloads.md"]
     assert 'href="downloads/en/pa-onboarding.pdf"' in listing and "Onboarding pack" in listing
-    assert "Trousse" not in listing  # other languages are listed on their own site
+    assert "Trousse" not in listing  # French is not one of this site's languages
     assert 'id="doc-pa-onboarding"' in listing
     assert 'href="../downloads/en/pa-onboarding.pdf"' in pages["roles/patient-advisor.md"]
     assert "Download as PDF" in pages["tools/preparation-checklist.md"]

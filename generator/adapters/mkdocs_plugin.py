@@ -216,6 +216,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         if not config.copyright:
             config.copyright = site.tree.copyright  # it says "Made with Material" in the site's language
             config.extra.setdefault("generator", False)
+        # Material's own strings as partnerkit words them (partials/language.html reads them first).
+        config.extra["partnerkit_theme_strings"] = site.tree.theme_strings
         if site.tree.logo:
             config.theme["logo"] = site.tree.logo
         if self.config.nav:

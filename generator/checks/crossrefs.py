@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.checks.images import image_problem
+from generator.checks.terminology import TermLint
 from generator.checks.texts import TextRules, check_text, text_position
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
 from generator.loading.project import LoadedFiles
 from generator.model.registry import BY_NAME, LISTED_KINDS, REFERABLE, ListedIn
 from generator.model.site import Site
+from generator.model.terminology import Terminology
 from generator.model.text import ID_PATTERN, UNTAGGED, find_inline_refs, suggest_id
 from generator.model.walk import FoundRef, FoundText, walk, walk_raw
 from generator.positions import Origin
@@ -67,7 +69,8 @@ def check_references(loaded: LoadedFiles, languages: list[str]) -> CrossCheck:
     result = CrossCheck()
     known = loaded.entities
     images = ImageLookup(loaded.project)
-    rules = TextRules(languages, images)
+    terminology = loaded.catalogs.get("terminology")
+    rules = TextRules(languages, images, TermLint(terminology) if isinstance(terminology, Terminology) else None)
     for (kind, entity_id), origin in loaded.origins.items():
         for found in walk(known[kind][entity_id], origin.prefix):
             _check_found(found, origin, loaded, result, rules)

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.checks.images import image_problem, markdown_images
+from generator.checks.inclusive import HINT as INCLUSIVE_HINT
+from generator.checks.inclusive import point_median_forms
 from generator.checks.privacy import identifying_details
+from generator.checks.terminology import TermLint
 from generator.issues import Issue, Severity
 from generator.loading.images import ImageLookup
 from generator.model.text import NEUTRAL, UNTAGGED
@@ -24,6 +27,8 @@ class TextRules:
 
     languages: list[str]
     images: ImageLookup
+    terminology: TermLint | None = None
+    """content/terminology.yaml compiled, when the project has one: French texts are linted with it."""
 
     @property
     def default(self) -> str:
@@ -68,6 +73,38 @@ def check_text(found: FoundText, origin: Origin, rules: TextRules) -> list[Issue
             )
         if found.is_markdown:
             issues += _check_images(found.path, text_path, text, origin, rules)
+    issues += _check_french(found, origin, rules)
+    return issues
+
+
+def _in_language(found: FoundText, lang: str, rules: TextRules) -> tuple[str, str] | None:
+    """(key, text) of the text written in `lang` itself (a plain string is the default
+    language's); None when it has none of its own."""
+    for given, text in found.text.items():
+        if given == lang or (given == UNTAGGED and rules.default == lang):
+            return given, text
+    return None
+
+
+def _check_french(found: FoundText, origin: Origin, rules: TextRules) -> list[Issue]:
+    """French writing rules: no point médian; the terminology table's terms, never its avoided forms."""
+    french = _in_language(found, "fr", rules)
+    if french is None:
+        return []
+    key, text = french
+    text_path = found.path if key == UNTAGGED else (*found.path, key)
+    issues = [
+        origin.issue(text_path, Severity.WARNING,
+                     f"'{form.word}' is written with a point médian", where=found.path,
+                     at=text_position(origin, text_path, text, form.offset), hint=INCLUSIVE_HINT)
+        for form in point_median_forms(text)
+    ]
+    if rules.terminology is not None:
+        english = _in_language(found, "en", rules)
+        for finding in rules.terminology.findings(english[1] if english else None, text):
+            issues.append(origin.issue(text_path, Severity.WARNING, finding.message, where=found.path,
+                                       at=text_position(origin, text_path, text, finding.offset),
+                                       hint=finding.hint))
     return issues
 
 

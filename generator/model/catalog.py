@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.model.base import Closed
-from generator.model.text import Id, LocalizedText, Markdown, TermRef
+from generator.model.text import Abbreviation, Id, LocalizedText, Markdown, TermRef
 
 
 class GlossaryTerm(Closed):
@@ -15,7 +15,10 @@ class GlossaryTerm(Closed):
 
     id: Id = Field(description="Id of the term.")
     term: LocalizedText = Field(description="The term spelled out.")
-    abbreviation: LocalizedText | None = Field(default=None, description="Abbreviation expanded on hover, e.g. 'PA'.")
+    abbreviation: Abbreviation | None = Field(
+        default=None,
+        description="Abbreviation expanded on hover, per language, e.g. {en: PA, fr: PP}; "
+        "a language without one shows none.")
     definition: Markdown = Field(description="Definition.")
     see_also: list[TermRef] = Field(default_factory=list, description="Related terms.")
 

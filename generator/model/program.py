@@ -6,6 +6,7 @@ from pydantic import Field
 
 from generator.model.base import Closed, Entity
 from generator.model.text import (
+    Abbreviation,
     LocalizedText,
     Markdown,
     ProcessRef,
@@ -35,7 +36,9 @@ class Program(Entity):
     """content/program/<id>.yaml."""
 
     name: LocalizedText = Field(description="Full name.")
-    abbreviation: LocalizedText | None = Field(default=None, description="Abbreviation, e.g. 'PCP'.")
+    abbreviation: Abbreviation | None = Field(
+        default=None,
+        description="Abbreviation per language, e.g. {en: PCP, fr: PPS}; a language without one shows none.")
     summary: LocalizedText = Field(description="One or two sentences.")
     description: Markdown = Field(description="What the program is and where it comes from.")
     objectives: list[LocalizedText] = Field(min_length=1, description="What the program aims at.")

@@ -32,6 +32,7 @@ from generator.model.quote import Quote
 from generator.model.role import Role
 from generator.model.session import Session
 from generator.model.site import Site
+from generator.model.terminology import Terminology
 from generator.model.tool import Tool
 from generator.model.training import LearningPath, Module, Paths
 
@@ -193,10 +194,14 @@ PATH = Kind("path", LearningPath, stored=ListedIn("paths", "paths"),
 EVIDENCE = Kind("evidence", Evidence, stored=CatalogFile("evidence.yaml", required=False),
                 labels=Labels("evidence page", "evidence pages"))
 
+# The English-to-French terminology table translators follow and `check` lints French text with.
+TERMINOLOGY = Kind("terminology", Terminology, stored=CatalogFile("terminology.yaml", required=False),
+                   labels=Labels("terminology table", "terminology tables"))
+
 KINDS: tuple[Kind[Any], ...] = (
     PRACTICE, ROLE, PROGRAM, PROCESS, CASE, QUOTE, TOOL, MODULE, SESSION, DOCUMENT,
     SITE, FRAMEWORK, FAMILY, LEVEL, PHASE, CONTINUUM, AUDIENCE, GLOSSARY, TERM, REFERENCES, REFERENCE, PATHS, PATH,
-    EVIDENCE,
+    EVIDENCE, TERMINOLOGY,
 )
 
 # Views of KINDS, each in registry order.

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Entity
 from generator.model.provenance import GUIDANCE, Provenance, Sourced, common_source, own_source
-from generator.model.text import LevelRef, LocalizedText, ReferenceRef, RoleRef, Tag
+from generator.model.text import Abbreviation, LevelRef, LocalizedText, ReferenceRef, RoleRef, Tag
 
 
 class Role(Entity):
@@ -18,7 +18,9 @@ class Role(Entity):
     ADVICE: ClassVar[frozenset[str]] = frozenset({"day_one"})
 
     name: LocalizedText = Field(description="Name of the role.")
-    abbreviation: LocalizedText | None = Field(default=None, description="Abbreviation, e.g. 'PA'.")
+    abbreviation: Abbreviation | None = Field(
+        default=None,
+        description="Abbreviation per language, e.g. {en: PA, fr: PP}; a language without one shows none.")
     category: Literal["manager", "patient", "provider", "support", "group"] = Field(
         description="Kind of role: a manager level, a patient role, a provider, a support function, or a group."
     )

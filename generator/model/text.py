@@ -176,6 +176,25 @@ class LocalizedText(RootModel[str | dict[TextKey, str]]):
             yield from self.root.items()
 
 
+class Abbreviation(LocalizedText):
+    """An abbreviation: given per language, it never falls back to another language's.
+
+    'PA' (patient advisor) means nothing in French, where the established one is 'PP'
+    (patient partenaire); a term with no abbreviation in a language has none there. A plain
+    string is the default language's; `{any: PDSA}` is the same in every language.
+    """
+
+    def needs_translation(self) -> bool:
+        """Never: a language without an abbreviation of its own simply shows none."""
+        return False
+
+    def get(self, lang: str, default_lang: str) -> str:
+        """The abbreviation in `lang`, or '' when that language has none."""
+        if isinstance(self.root, str):
+            return self.root if lang == default_lang else ""
+        return self.root.get(lang) or self.root.get(NEUTRAL) or ""
+
+
 class Markdown(LocalizedText):
     """Localized text written in Markdown; may embed `[[kind:id]]` references."""
 

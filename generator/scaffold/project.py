@@ -22,6 +22,8 @@ from generator.scaffold.localize import TEMPLATE_LANGUAGES, localize_yaml
 TEMPLATE = Path(__file__).resolve().parent / "template"
 # Files that cannot ship under their real name as package data (its globs do not match dotfiles).
 _RENAMES = {"gitignore": ".gitignore"}
+# Files written as they are: the terminology table's `en:` and `fr:` are its columns, not languages.
+VERBATIM = {"content/terminology.yaml"}
 
 
 def parse_languages(spec: str) -> list[str]:
@@ -58,7 +60,7 @@ def render_project(languages: Sequence[str]) -> dict[str, str]:
         if target is None:
             continue
         text = fill_tokens(path.read_text(encoding="utf-8"), languages)
-        if relative.suffix in (".yaml", ".yml"):
+        if relative.suffix in (".yaml", ".yml") and relative.as_posix() not in VERBATIM:
             text = localize_yaml(text, languages)
         files[target] = text
     return files

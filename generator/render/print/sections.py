@@ -37,7 +37,7 @@ def render_role(ctx: RenderContext, role_id: str, level: int = 1, *, card: bool 
     role: Role = ctx.content.all(Role)[role_id]
     md = MarkdownWriter(ctx)
     name = ctx.t(role.name)
-    if role.abbreviation is not None:
+    if ctx.t(role.abbreviation):
         name = f"{name} ({ctx.t(role.abbreviation)})"
     meta = [(ctx.w("role_type"), text(ctx.w(_ROLE_TYPES.get(role.category, f"cat_{role.category}"))))]
     if role.level is not None:
@@ -85,7 +85,7 @@ def render_program(ctx: RenderContext, program_id: str, level: int = 1) -> list[
     program: Program = ctx.content.all(Program)[program_id]
     md = MarkdownWriter(ctx)
     name = ctx.t(program.name)
-    if program.abbreviation is not None:
+    if ctx.t(program.abbreviation):
         name = f"{name} ({ctx.t(program.abbreviation)})"
     out: list[Code | None] = [
         heading(level, name, ctx.anchor("program", program_id)),

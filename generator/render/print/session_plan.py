@@ -63,7 +63,7 @@ def presenters(ctx: RenderContext, session: Session) -> dict[str, Presenter]:
     for number, role_id in enumerate(session.presenters):
         role = ctx.content.all(Role).get(role_id)
         name = ctx.t(role.name) if role is not None else role_id
-        badge = ctx.t(role.abbreviation) if role is not None and role.abbreviation is not None else name
+        badge = (ctx.t(role.abbreviation) if role is not None else "") or name
         fill = fills[min(number, len(fills) - 1)]
         out[role_id] = Presenter(role_id, name, badge, fill, text_on(fill))
     return out

@@ -48,7 +48,7 @@ class SiteContext:
     content: Content
     lang: str
     directory_urls: bool = True
-    downloads: tuple[Download, ...] = ()
+    downloads: tuple[Download, ...] = ()  # in the page's language
     page: str = urls.HOME
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations({}))
     project: Path | None = None  # where local images are read from (None: images show their alt text)
@@ -56,6 +56,8 @@ class SiteContext:
     images: dict[str, bytes] = field(default_factory=dict, compare=False, hash=False)
     # Display names by (kind, id), found once per build (links name the same entities on many pages).
     titles: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, hash=False)
+    # The PDFs in the site's other languages, in the order of site.yaml (the downloads page lists them after).
+    other_downloads: tuple[Download, ...] = ()
     # The page templates: the project's templates/ first, then the package's.
     templates: Templates = field(default_factory=lambda: templates_for(None), compare=False, hash=False)
 
@@ -67,15 +69,20 @@ class SiteContext:
         default = content.default_language
         expansions: dict[str, str] = {}
         for term in content.all(GlossaryTerm).values():
-            if term.abbreviation is not None:
+            # An abbreviation exists only in the languages it is given in.
+            if term.abbreviation is not None and term.abbreviation.get(lang, default):
                 expansions[term.abbreviation.get(lang, default)] = term.term.get(lang, default)
         named: list[Role | Program] = [*content.all(Role).values(), *content.all(Program).values()]
         for entity in named:
-            if entity.abbreviation is not None:
+            if entity.abbreviation is not None and entity.abbreviation.get(lang, default):
                 expansions.setdefault(entity.abbreviation.get(lang, default), entity.name.get(lang, default))
+        order = {code: n for n, code in enumerate(content.languages)}
+        others = sorted((d for d in (downloads or []) if d.language != lang and d.language in order),
+                        key=lambda d: order.get(d.language, len(order)))
         return cls(content, lang, directory_urls,
                    tuple(d for d in (downloads or []) if d.language == lang),
-                   urls.HOME, Abbreviations(expansions), project, templates=templates_for(project))
+                   urls.HOME, Abbreviations(expansions), project, templates=templates_for(project),
+                   other_downloads=tuple(others))
 
     def at(self, page: str) -> SiteContext:
         """This context, writing `page`."""

@@ -47,10 +47,13 @@ def render_evidence(ctx: SiteContext) -> Page:
 
 
 def render_downloads(ctx: SiteContext) -> Page:
-    """Every printable file of this language, grouped by kind, with pages and size."""
+    """Every printable file of this language, grouped by kind, with pages and size; then
+    those of each other language of the site."""
     downloads = sorted(ctx.downloads, key=lambda d: (d.kind, d.title, d.file))
     groups: list[tuple[str, list[tuple[Download, str | None]]]] = []
     anchored: set[str] = set()
+    others = [(language, sorted(group, key=lambda d: (d.kind, d.title, d.file)))
+              for language, group in groupby(ctx.other_downloads, key=lambda d: d.language)]
     for kind, group in groupby(downloads, key=lambda d: d.kind):
         rows: list[tuple[Download, str | None]] = []
         for d in group:
@@ -61,4 +64,5 @@ def render_downloads(ctx: SiteContext) -> Page:
             rows.append((d, anchor))
         groups.append((kind, rows))
     return render_page(ctx, "downloads.md", "downloads", ctx.raw("downloads"), lead=ctx.s("downloads_intro"),
-                       groups=groups, unlisted=[d for d in ctx.content.all(Document) if d not in anchored])
+                       groups=groups, others=others,
+                       unlisted=[d for d in ctx.content.all(Document) if d not in anchored])

@@ -14,7 +14,7 @@ from generator.render.site.page import Page, render_page
 def render_program(ctx: SiteContext, program: Program) -> Page:
     """The program: objectives, committee, cycle, rules, core skills, processes."""
     title = ctx.plain(program.name)
-    if program.abbreviation is not None:
+    if ctx.plain(program.abbreviation):
         title += f" ({ctx.plain(program.abbreviation)})"
     return render_page(ctx, "program.md", "program", title, description=ctx.plain(program.summary),
                        lead=ctx.text(program.summary), program=program)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -46,6 +46,7 @@ from generator.render.site.pages_role import render_role
 from generator.render.site.pages_sessions import render_session, render_session_index
 from generator.render.site.pages_tool import render_tool
 from generator.render.site.pages_training import render_module, render_path, render_training_index
+from generator.render.site.theme_strings import theme_strings
 from generator.render.site.training_ui import render_summary
 from generator.writing import write_bytes_atomic, write_text_atomic
 
@@ -62,6 +63,8 @@ class SiteTree:
     abbreviations: dict[str, str]
     copyright: str = ""
     logo: str | None = None  # path of the logo in the site, when site.yaml names one
+    # Material's own interface strings as partnerkit words them (Material key -> text).
+    theme_strings: dict[str, str] = field(default_factory=dict)
 
     def nav_config(self) -> list[object]:
         """The navigation in MkDocs' `nav` format (titles are `Markup`, see `nav.nav_config`)."""
@@ -151,7 +154,7 @@ def render_site(content: Content, lang: str | None = None, *, directory_urls: bo
     if logo is not None:
         files[logo[0]] = logo[1]
     return SiteTree(tuple(pages), tuple(nav), files, dict(ctx.abbreviations.expansions), notice,
-                    logo[0] if logo else None)
+                    logo[0] if logo else None, theme_strings(ctx.lang, content.messages))
 
 
 def page_inventory(tree: SiteTree) -> dict[str, int]:
