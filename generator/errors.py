@@ -17,6 +17,7 @@ class UserError(PartnerkitError):
 class ContentError(UserError):
     """The content has errors; `issues` lists every one of them (warnings included)."""
 
-    def __init__(self, issues: list[Issue]) -> None:
+    def __init__(self, issues: list[Issue], consequence: str = "") -> None:
         self.issues = issues
-        super().__init__(f"{counted(len(errors(issues)), 'error')} in content")
+        found = f"{counted(len(errors(issues)), 'error')} in content"
+        super().__init__(f"{found}; {consequence}" if consequence else found)

@@ -6,7 +6,7 @@ what it returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks.crossrefs import check_references
@@ -14,8 +14,9 @@ from generator.checks.messages import check_messages
 from generator.checks.provenance import check_provenance
 from generator.checks.sessions import check_sessions
 from generator.checks.training import check_training
+from generator.checks.translations import check_translations
 from generator.issues import Issue, Severity
-from generator.loading.project import load_files
+from generator.loading.project import LoadedFiles, load_files
 from generator.model.content import Content
 from generator.model.site import Site
 from generator.resolve import resolve_content
@@ -28,6 +29,8 @@ class Loaded:
     content: Content | None
     issues: list[Issue]
     files_read: int
+    files: LoadedFiles | None = field(default=None, compare=False, repr=False)
+    """What loading read, with every value's place: for tools that edit the content (translations)."""
 
     @property
     def ok(self) -> bool:
@@ -42,11 +45,12 @@ def load_content(project: Path) -> Loaded:
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
     issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded)
-                    + check_sessions(loaded) + check_provenance(loaded) + check_messages(loaded.messages, languages))
+                    + check_sessions(loaded) + check_provenance(loaded) + check_messages(loaded.messages, languages)
+                    + check_translations(loaded, languages))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs
         or "framework" not in loaded.catalogs
     ):
-        return Loaded(None, issues, loaded.files_read)
-    return Loaded(resolve_content(loaded), issues, loaded.files_read)
+        return Loaded(None, issues, loaded.files_read, loaded)
+    return Loaded(resolve_content(loaded), issues, loaded.files_read, loaded)

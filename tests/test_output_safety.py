@@ -7,6 +7,7 @@ folder and why, and that not a byte of the project or around it changed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 from test_site_support import site_project
 
 from generator.adapters.cli import main
+from generator.app.outputs import Output, staged
+from generator.writing import write_bytes_atomic
 
 MARKER = ".partnerkit-output"
 
@@ -171,3 +174,15 @@ def test_pdf_folders_are_marked_and_written_again(cli: Cli, project: Path) -> No
     again = cli.run(project, "pdf", "--out", "pdfs", "--cache", "cache", "--jobs", "1")
     assert again.returncode == 0, again.stderr
     assert "0 built" in again.stdout
+
+
+def test_outputs_are_readable_by_others_as_the_umask_allows(tmp_path: Path) -> None:
+    """A web server or a colleague must be able to read the site and the PDFs: not mkstemp's 0600."""
+    previous = os.umask(0o022)
+    try:
+        with staged(Output.at("site folder", tmp_path / "site", replaced=True)) as staging:
+            write_bytes_atomic(staging / "downloads" / "pack.pdf", b"%PDF-1.7")
+        assert (tmp_path / "site").stat().st_mode & 0o777 == 0o755
+        assert (tmp_path / "site" / "downloads" / "pack.pdf").stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(previous)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.writing import FOLDER_MODE
 
 MARKER = ".partnerkit-output"
 _OWN_FOLDER = "empty it or delete it yourself, or choose another folder"
@@ -161,6 +162,7 @@ def staged(output: Output) -> Iterator[Path]:
     target = output.path
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(FOLDER_MODE)  # mkdtemp's folder is private; the output is for others to read
     try:
         yield staging
         _mark(staging, output.role)

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.issues import Issue, Severity, format_where
+from generator.loading.lock import TranslationLock, load_lock
 from generator.loading.messages import MessageFile, load_messages
 from generator.loading.model_errors import validation_issues
 from generator.loading.yaml_reader import read_yaml_file
@@ -43,6 +44,8 @@ class LoadedFiles:
     partial: list[tuple[type[BaseModel], Origin]] = field(default_factory=list)
     # The project's own wording, strings/<lang>.yaml (see generator.loading.messages).
     messages: list[MessageFile] = field(default_factory=list)
+    # translations.lock: which source text each translation was confirmed against.
+    lock: TranslationLock = field(default_factory=TranslationLock)
 
 
 def _display(project: Path, path: Path) -> str:
@@ -251,4 +254,6 @@ def load_files(project: Path) -> LoadedFiles:
     loaded.messages, message_issues, message_files = load_messages(project)
     loaded.issues.extend(message_issues)
     loaded.files_read += message_files
+    loaded.lock, lock_issues = load_lock(project)
+    loaded.issues.extend(lock_issues)
     return loaded

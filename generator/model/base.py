@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.model.text import Id
+from generator.positions import KeyPath
 
 
 class Closed(BaseModel):
@@ -19,3 +20,8 @@ class Entity(Closed):
     id: Id = Field(
         description="The entity's id. Optional in the file: it defaults to the file name, and must equal it when given."
     )
+
+    def original_language(self, path: KeyPath) -> str | None:
+        """The language the text at `path` (inside the entity) was first written in, when it is not
+        the site's default; None for the default. Its other languages translate that one."""
+        return None

@@ -23,6 +23,7 @@ from generator.model.text import (
     ReferenceRef,
     RoleRef,
 )
+from generator.positions import KeyPath
 
 
 class Speaker(Closed):
@@ -81,6 +82,10 @@ class Quote(Entity):
                 f"under '{language}:', or set 'language' to the language they were said in"
             )
         return language
+
+    def original_language(self, path: KeyPath) -> str | None:
+        """The words are said in `language`: their translations are made from them."""
+        return self.language if path == ("text",) else None
 
     def words(self) -> str:
         """The words as said or published, in `language`."""
