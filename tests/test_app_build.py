@@ -2,8 +2,9 @@
 
 `build` and `pdf` print the same PDFs byte for byte (logo and local images included),
 report the same warnings once, and the site publishes what `--downloads` holds; the
-site's language (page, theme, search) follows site.yaml or `--lang` unless mkdocs.yml
-sets it; plain `mkdocs build` and `partnerkit serve` go through the same functions.
+site's language (page, theme, search) follows site.yaml (a site per language when it
+lists two) or `--lang` unless mkdocs.yml sets it; plain `mkdocs build` and `partnerkit
+serve` go through the same functions.
 """
 
 from __future__ import annotations
@@ -162,11 +163,14 @@ def test_the_site_speaks_the_chosen_language(tmp_path: Path) -> None:
     assert _language(tmp_path / "fr") == ("fr", "Rechercher", ["fr"])
 
 
-def test_the_first_language_of_site_yaml_is_the_default(tmp_path: Path) -> None:
+def test_each_language_of_site_yaml_gets_its_own_site_the_first_leading(tmp_path: Path) -> None:
     project = _bilingual(tmp_path / "project", "[fr, en]")
     result = _partnerkit("build", "--project", str(project), "--no-pdf", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    assert _language(tmp_path / "site") == ("fr", "Rechercher", ["fr"])
+    assert _language(tmp_path / "site/fr") == ("fr", "Rechercher", ["fr"])
+    assert _language(tmp_path / "site/en") == ("en", "Search", ["en"])
+    chooser = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in chooser and chooser.index('href="fr/') < chooser.index('href="en/')
 
 
 def test_mkdocs_yml_may_set_the_theme_language_itself(tmp_path: Path) -> None:
@@ -174,8 +178,10 @@ def test_mkdocs_yml_may_set_the_theme_language_itself(tmp_path: Path) -> None:
     _edit(project / "mkdocs.yml", "  name: material\n", "  name: material\n  language: en\n")
     result = _partnerkit("build", "--project", str(project), "--no-pdf", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    # The theme keeps what mkdocs.yml says; search, which it does not set, follows the site.
-    assert _language(tmp_path / "site") == ("en", "Search", ["fr"])
+    # The theme keeps what mkdocs.yml says, in every language's site; search, which it does
+    # not set, follows each site's language.
+    assert _language(tmp_path / "site/fr") == ("en", "Search", ["fr"])
+    assert _language(tmp_path / "site/en") == ("en", "Search", ["en"])
 
 
 def test_a_language_the_site_lacks_is_refused(tmp_path: Path) -> None:

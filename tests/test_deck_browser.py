@@ -44,7 +44,7 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("default-deck")
     result = build_site(ROOT, work / "site")
     assert result.returncode == 0, result.stderr
-    return work / "site"
+    return work / "site" / "en"  # a site per language: the English one
 
 
 @pytest.fixture(scope="module")

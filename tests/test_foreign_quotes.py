@@ -74,15 +74,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def french_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The French site of the build (one site per language: site/fr/, site/en/)."""
     site = tmp_path_factory.mktemp("foreign-quotes-fr") / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr, result.stderr
-    return site
+    assert broken_links(site) == []
+    return site / "fr"
 
 
 def test_french_pages_show_the_english_words_tagged_and_the_translation_labelled_beside(french_site: Path) -> None:
-    assert broken_links(french_site) == []
     pages = {"practices/preparer.html": set(WORDS), "quotes.html": set(WORDS),
              "roles/gestionnaire.html": {"q-preparation", "q-fonds"},
              "training/modules/accueil.html": {"q-traduite"}}
@@ -178,7 +179,7 @@ def test_a_quote_with_no_translation_for_the_page_says_which_language_it_is_in(t
     result = build_site(project, tmp_path / "site", strict=False, pdf=True)
     assert result.returncode == 0, result.stderr
     assert "missing 'fr' translation" in result.stderr and "Traceback" not in result.stderr
-    figure = _figures(tmp_path / "site/practices/preparer.html")["q-fonds"]
+    figure = _figures(tmp_path / "site/fr/practices/preparer.html")["q-fonds"]
     assert f'<blockquote lang="en"><p>{WORDS["q-fonds"]}</p></blockquote>' in figure
     assert '<span class="pk-quote__lang">(original en anglais)</span>' in figure
     assert "pk-quote__translation" not in figure

@@ -3,7 +3,7 @@
 tests/fixtures/pediatric-fr is a fictional children's hospital whose site is `[fr, en]`,
 with 3 practice families, 2 management levels, 4 phases, its own roles, quotes said in
 French, a program and a process. It must check clean under --strict, build with MkDocs
---strict, and print in both languages, as the default content does.
+--strict (a site per language), and print in both languages, as the default content does.
 """
 
 from __future__ import annotations
@@ -66,11 +66,11 @@ def test_check_strict_is_clean(project: Path) -> None:
 
 
 def test_the_french_site_builds_strict(project: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = build_site(project, site)
+    result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    assert broken_links(site) == []
+    assert broken_links(tmp_path / "site") == []
+    site = tmp_path / "site" / "fr"  # a site per language; French first
     framework = _flat((site / "framework/index.html").read_text(encoding="utf-8"))
     assert all(name in framework for name in PHASES["fr"] + FAMILIES["fr"])
     quotes = _flat((site / "quotes.html").read_text(encoding="utf-8"))

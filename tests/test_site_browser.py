@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from test_site_support import ROOT, build_site, site_project
 
+from generator.app.outputs import MARKER
+
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,6 +45,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fixture's site (one language), and the default content's in English and in French
+    (a site per language: default-site/en/, default-site/fr/)."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     base = tmp_path_factory.mktemp("browser")
@@ -51,12 +55,19 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = build_site(project, base / f"{name}-site")
         assert result.returncode == 0, result.stderr
         built[name] = base / f"{name}-site"
+    built["default"], built["default-fr"] = built["default"] / "en", built["default"] / "fr"
     return built
+
+
+def _served(root: Path) -> str:
+    """Where the test server (which serves the folder the builds are in) has the site `root`:
+    a language's site is one folder down, in the site folder partnerkit made."""
+    return f"{root.parent.name}/{root.name}" if (root.parent / MARKER).is_file() else root.name
 
 
 @pytest.fixture(scope="module")
 def server(sites: dict[str, Path]) -> Iterator[str]:
-    root = next(iter(sites.values())).parent
+    root = sites["mini"].parent
     handler = functools.partial(_Quiet, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -99,7 +110,7 @@ def _watched_page(browser: Any, origin: str, *, javascript: bool = True) -> tupl
     return page, problems
 
 
-@pytest.mark.parametrize("site", ["mini", "default"])
+@pytest.mark.parametrize("site", ["mini", "default", "default-fr"])
 def test_every_page_loads_cleanly_and_locally(sites: dict[str, Path], server: str, browser: Any,
                                               site: str) -> None:
     root = sites[site]
@@ -107,7 +118,7 @@ def test_every_page_loads_cleanly_and_locally(sites: dict[str, Path], server: st
     pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if p.name != "404.html")
     assert len(pages) >= 19
     for name in pages:
-        response = page.goto(f"{server}/{root.name}/{name}", wait_until="load")
+        response = page.goto(f"{server}/{_served(root)}/{name}", wait_until="load")
         assert response is not None and response.ok, name
         page.wait_for_timeout(50)
         for problem in problems:
@@ -126,7 +137,7 @@ def _kinds(site: str, root: Path) -> dict[str, str]:
     return {kind: path for kind, path in out.items() if (root / path).is_file()}
 
 
-@pytest.mark.parametrize("site", ["mini", "default"])
+@pytest.mark.parametrize("site", ["mini", "default", "default-fr"])
 def test_axe_finds_no_serious_violation(sites: dict[str, Path], server: str, browser: Any, site: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -137,7 +148,7 @@ def test_axe_finds_no_serious_violation(sites: dict[str, Path], server: str, bro
     kinds = _kinds(site, root)
     assert len(kinds) == len(KINDS), set(KINDS) - set(kinds)
     for kind, name in kinds.items():
-        page.goto(f"{server}/{root.name}/{name}", wait_until="load")
+        page.goto(f"{server}/{_served(root)}/{name}", wait_until="load")
         results = axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in ("serious", "critical"):
@@ -153,7 +164,7 @@ def test_filters_narrow_the_list_and_read_the_address(sites: dict[str, Path], se
                                                       browser: Any) -> None:
     root = sites["default"]
     page, problems = _watched_page(browser, server)
-    page.goto(f"{server}/{root.name}/practices/index.html", wait_until="load")
+    page.goto(f"{server}/{_served(root)}/practices/index.html", wait_until="load")
     total = page.locator("[data-pk-item]").count()
     assert total > 10
     assert page.locator("form[data-pk-filter]").is_visible()
@@ -161,7 +172,7 @@ def test_filters_narrow_the_list_and_read_the_address(sites: dict[str, Path], se
     visible = page.locator("[data-pk-item]:visible").count()
     assert 0 < visible < total
     assert page.locator("[data-pk-status]").inner_text() == f"{visible} of {total} shown"
-    page.goto(f"{server}/{root.name}/practices/index.html?level=top", wait_until="load")
+    page.goto(f"{server}/{_served(root)}/practices/index.html?level=top", wait_until="load")
     assert page.locator("[data-pk-item]:visible").count() == visible
     page.click("form[data-pk-filter] button[type=reset]")
     page.wait_for_timeout(50)
@@ -173,7 +184,7 @@ def test_filters_narrow_the_list_and_read_the_address(sites: dict[str, Path], se
 def test_lists_are_readable_without_javascript(sites: dict[str, Path], server: str, browser: Any) -> None:
     root = sites["default"]
     page, problems = _watched_page(browser, server, javascript=False)
-    page.goto(f"{server}/{root.name}/practices/index.html", wait_until="load")
+    page.goto(f"{server}/{_served(root)}/practices/index.html", wait_until="load")
     assert page.locator("[data-pk-item]:visible").count() == page.locator("[data-pk-item]").count() > 10
     assert not page.locator("form[data-pk-filter]").is_visible()
     page.context.close()
@@ -183,7 +194,7 @@ def test_lists_are_readable_without_javascript(sites: dict[str, Path], server: s
 def test_abbreviation_expands_on_hover(sites: dict[str, Path], server: str, browser: Any) -> None:
     root = sites["mini"]
     page, _ = _watched_page(browser, server)
-    page.goto(f"{server}/{root.name}/roles/patient-advisor.html", wait_until="load")
+    page.goto(f"{server}/{_served(root)}/roles/patient-advisor.html", wait_until="load")
     abbr = page.locator("abbr[title]").first
     assert abbr.get_attribute("title") == "Quality improvement"
     page.context.close()
@@ -237,7 +248,7 @@ def test_training_checks_progress_summary_and_reset(sites: dict[str, Path], serv
                                                      tmp_path: Path) -> None:
     import json
 
-    base = f"{server}/{sites['default'].name}"
+    base = f"{server}/{_served(sites['default'])}"
     page, problems = _watched_page(browser, server)
     page.goto(f"{base}/{MODULE}", wait_until="load")
     # Objectives and duration come first; the readable list gives way to the form.
@@ -333,7 +344,7 @@ def test_training_checks_progress_summary_and_reset(sites: dict[str, Path], serv
 
 
 def test_training_pages_without_javascript(sites: dict[str, Path], server: str, browser: Any) -> None:
-    base = f"{server}/{sites['default'].name}"
+    base = f"{server}/{_served(sites['default'])}"
     page, problems = _watched_page(browser, server, javascript=False)
     page.goto(f"{base}/{MODULE}", wait_until="load")
     check = page.locator("[data-pk-check]").first
@@ -352,7 +363,7 @@ def test_training_pages_without_javascript(sites: dict[str, Path], server: str, 
 
 def test_training_works_when_local_storage_is_refused(sites: dict[str, Path], server: str,
                                                       browser: Any) -> None:
-    base = f"{server}/{sites['default'].name}"
+    base = f"{server}/{_served(sites['default'])}"
     page, problems = _watched_page(browser, server)
     page.add_init_script("Object.defineProperty(window, 'localStorage', "
                          "{get() { throw new DOMException('denied', 'SecurityError'); }});")
@@ -369,11 +380,11 @@ def test_training_works_when_local_storage_is_refused(sites: dict[str, Path], se
 def test_training_progress_is_kept_per_site(sites: dict[str, Path], server: str, browser: Any) -> None:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{server}/{sites['mini'].name}/training/modules/welcome.html", wait_until="load")
+    page.goto(f"{server}/{_served(sites['mini'])}/training/modules/welcome.html", wait_until="load")
     page.click("[data-pk-mark-done]")
     keys = page.evaluate("Object.keys(window.localStorage)")
     assert keys == ["partnerkit:site:training"]  # the fixture sets no id: the documented default
-    page.goto(f"{server}/{sites['default'].name}/{SUMMARY}", wait_until="load")
+    page.goto(f"{server}/{_served(sites['default'])}/{SUMMARY}", wait_until="load")
     assert page.locator("[data-pk-row]:visible").count() == 0  # same origin, another site: its own key
     context.close()
 
@@ -386,13 +397,13 @@ def test_progress_under_the_title_key_moves_to_the_site_id_key(sites: dict[str, 
     kept = {"version": 1, "modules": {"welcome": {"done": "2025-03-04T10:00:00.000Z", "checks": {}}}}
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{server}/{sites['mini'].name}/glossary.html", wait_until="load")  # no training script here
+    page.goto(f"{server}/{_served(sites['mini'])}/glossary.html", wait_until="load")  # no training script here
     page.evaluate("([key, value]) => window.localStorage.setItem(key, JSON.stringify(value))", [old, kept])
-    page.goto(f"{server}/{sites['mini'].name}/training/paths/patient-advisors.html", wait_until="load")
+    page.goto(f"{server}/{_served(sites['mini'])}/training/paths/patient-advisors.html", wait_until="load")
     assert page.locator(".pk-progress [data-pk-progress-text]").inner_text().startswith("1 of 1 modules done")
     stored = page.evaluate("Object.fromEntries(Object.entries(window.localStorage))")
     assert list(stored) == [new]
     assert json.loads(stored[new])["modules"]["welcome"]["done"] == "2025-03-04T10:00:00.000Z"
-    page.goto(f"{server}/{sites['mini'].name}/training/modules/welcome.html", wait_until="load")
+    page.goto(f"{server}/{_served(sites['mini'])}/training/modules/welcome.html", wait_until="load")
     assert page.locator("[data-pk-module-status]").inner_text().startswith("Done on ")
     context.close()

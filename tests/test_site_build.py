@@ -146,5 +146,5 @@ def test_default_content_builds_strict_with_working_links(tmp_path: Path) -> Non
     # Undated references read "n.d.", never a Python "None"; no page prints one.
     pages = [page.read_text(encoding="utf-8") for page in (tmp_path / "site").rglob("*.html")]
     assert not [page for page in pages if "(None)" in page]
-    references = (tmp_path / "site" / "references.html").read_text(encoding="utf-8")
+    references = (tmp_path / "site" / "en" / "references.html").read_text(encoding="utf-8")  # a site per language
     assert "Health Quality Ontario (n.d.)" in references or "(n.d.)" in references

@@ -77,15 +77,15 @@ def _snippet(text: str) -> str:
 
 
 def _trainer_words(content: Content) -> list[str]:
-    """A snippet of every presenter's note and hand-off cue of every session."""
-    lang = content.default_language
+    """A snippet of every presenter's note and hand-off cue of every session, in every language."""
     found = []
-    for session in content.all(Session).values():
-        for block in session.blocks:
-            for slide in block.slides:
-                found += [_snippet(note.text.get(lang, lang)) for note in slide.notes]
-                if slide.handoff is not None:
-                    found.append(_snippet(slide.handoff.cue.get(lang, lang)))
+    for lang in content.languages:
+        for session in content.all(Session).values():
+            for block in session.blocks:
+                for slide in block.slides:
+                    found += [_snippet(note.text.get(lang, lang)) for note in slide.notes]
+                    if slide.handoff is not None:
+                        found.append(_snippet(slide.handoff.cue.get(lang, lang)))
     return [words for words in found if len(words.split()) >= 4]
 
 
@@ -101,7 +101,7 @@ def test_no_trainer_note_on_any_built_page_but_the_decks(built: Path, default: C
     words = _trainer_words(default)
     assert len(words) > 100  # every note of the three default sessions, nearly
     decks = {path: _text(path.read_text(encoding="utf-8")) for path in built.rglob("*-deck.html")}
-    assert len(decks) == len(default.all(Session))
+    assert len(decks) == len(default.all(Session)) * len(default.languages)  # a site per language
     every_deck = " ".join(decks.values())
     assert [w for w in words if w not in every_deck] == []  # the snippets are what the deck prints
     pages = [path for path in built.rglob("*.html") if path not in decks]
@@ -109,8 +109,9 @@ def test_no_trainer_note_on_any_built_page_but_the_decks(built: Path, default: C
     shown = [(path.relative_to(built).as_posix(), w) for path in pages
              for text in [_text(path.read_text(encoding="utf-8"))] for w in words if w in text]
     assert shown == []
-    search = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = " ".join(_text(html.unescape(doc["text"])) for doc in search["docs"])
+    searches = [json.loads(path.read_text(encoding="utf-8")) for path in built.glob("*/search/search_index.json")]
+    assert len(searches) == len(default.languages)
+    indexed = " ".join(_text(html.unescape(doc["text"])) for search in searches for doc in search["docs"])
     assert [w for w in words if w in indexed] == []
 
 

@@ -16,7 +16,7 @@ def test_material_says_it_the_quebec_way_and_a_project_may_reword_it(tmp_path: P
     (strings / "fr.yaml").write_text("theme_no_results: Rien trouvé\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")  # a site per language
     assert 'lang="fr"' in html
     assert "Copier dans le presse-papiers" in html and "presse-papier\"" not in html  # Material: presse-papier
     assert "Saisissez un mot pour lancer la recherche" in html  # Material: Taper pour démarrer la recherche

@@ -7,6 +7,9 @@ MkDocs' own failures into messages without a traceback.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -22,13 +25,40 @@ from generator.app.site import EngineSettings, SiteRequest
 from generator.errors import UserError
 
 
+class _Label(logging.Filter):
+    """Starts every MkDocs message with `label` ('[fr] ')."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = f"{self.label}{record.msg}"
+        return True
+
+
+@contextmanager
+def _labelled(label: str) -> Iterator[None]:
+    """MkDocs' messages inside the block start with `label` (none when it is empty)."""
+    handlers = logging.getLogger("mkdocs").handlers if label else []
+    marker = _Label(label)
+    for handler in handlers:
+        handler.addFilter(marker)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(marker)
+
+
 class MkDocsEngine:
     """Builds and serves the site with MkDocs and the project's mkdocs.yml."""
 
     def __init__(self) -> None:
         self._config: MkDocsConfig | None = None
 
-    def _load(self, options: Options) -> MkDocsConfig:
+    @staticmethod
+    def _load(options: Options) -> MkDocsConfig:
         path = options.config_path
         if not path.is_file():
             raise UserError(f"no MkDocs configuration at {path} (create it, or pass --config-file)")
@@ -36,12 +66,11 @@ class MkDocsEngine:
             config = load_config(str(path), strict=options.strict)
         except (Abort, ConfigurationError, PluginError) as exc:
             raise UserError(f"{path}: {exc}") from None
-        self._config = config
         return config
 
     def settings(self, options: Options) -> EngineSettings:
         """site_dir and docs_dir of mkdocs.yml, and the partnerkit plugin's own options."""
-        config = self._load(options)
+        self._config = config = self._load(options)
         plugin = next((p for p in config.plugins.values() if isinstance(p, PartnerkitPlugin)), None)
         if plugin is None:
             raise UserError(f"{options.config_path} does not use the partnerkit plugin, so the site "
@@ -51,7 +80,8 @@ class MkDocsEngine:
             site_dir=Path(config.site_dir).resolve(),
             sources=(Path(config.docs_dir).resolve(), options.config_path),
             downloads=options.project / downloads if downloads else None,
-            lang=plugin.config.lang)
+            lang=plugin.config.lang,
+            site_url=config.site_url or None)
 
     def source_paths(self, options: Options) -> tuple[Path, ...]:
         """mkdocs.yml and its docs_dir, read leniently: a command that does not build the
@@ -68,16 +98,22 @@ class MkDocsEngine:
         return (path, path.parent / str(docs))
 
     def build(self, request: SiteRequest, site_dir: Path) -> None:
-        """Build into `site_dir`, handing the plugin the content the app layer loaded."""
-        config = self._config or self._load(request.options)
+        """Build into `site_dir`, handing the plugin the content the app layer loaded.
+
+        Each build has a configuration of its own (a build changes it: plugins, theme,
+        nav): the one `settings` read serves the first build, the next ones read mkdocs.yml
+        again (one per edition of a site built once per language)."""
+        config, self._config = self._config or self._load(request.options), None
         config.site_dir = str(site_dir)
+        # One language's site among several: its messages and its failure say which.
+        label = f"[{request.options.lang}] " if request.editions else ""
         try:
-            with handing(request):
+            with handing(request), _labelled(label):
                 mkdocs_build(config)
         except (PluginError, ConfigurationError) as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(f"{label}{exc}") from None
         except Abort as exc:
-            raise UserError(f"site not built ({exc}); the previous site is unchanged") from None
+            raise UserError(f"{label}site not built ({exc}); the previous site is unchanged") from None
 
     def serve(self, request: SiteRequest) -> None:
         """MkDocs' development server; every reload loads the content again."""

@@ -6,7 +6,9 @@ Run by `partnerkit build` or `partnerkit serve`, it is handed the app layer's
 functions. It only moves results into MkDocs: generated pages and static files become
 virtual files (nothing is written into docs/), the navigation becomes `nav`, the site's
 language becomes Material's, engine problems (content and template errors among them)
-become one build error listing every `file:line:col` message, without a traceback.
+become one build error listing every `file:line:col` message, without a traceback. When
+the app layer builds one site per language, the edition's own settings (site_url, the
+switcher, hreflang links) come from `mkdocs_editions`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,8 +28,10 @@ from mkdocs.contrib.search import LangOption
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from generator.adapters.mkdocs_editions import EditionSettings, chain_theme
 from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.site import PreparedSite, SiteRequest, prepare_site
@@ -41,6 +46,13 @@ log = logging.getLogger("mkdocs.plugins.partnerkit")
 OVERRIDES = Path(__file__).resolve().parent.parent / "render" / "site" / "overrides"
 # Markdown extensions the generated pages rely on (added when mkdocs.yml leaves them out).
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "abbr")
+
+# Languages that elide a word's last vowel before another word (l'enfant, d'abord): search
+# splits words at apostrophes too. Material's default separator is [\s\-]+.
+ELIDING = frozenset({"fr"})
+ELIDING_SEPARATOR = r"[\s\-'’]+"
+# Material's lunr stemmer support, loaded by its search worker for every language but English.
+LUNR_SUPPORT = "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"
 
 # The request partnerkit hands the plugin instances that MkDocs creates inside `handing`.
 _HANDED: list[SiteRequest] = []
@@ -125,14 +137,31 @@ def _written_theme(config: MkDocsConfig) -> dict[str, Any]:
 
 def _use_language(config: MkDocsConfig, lang: str) -> None:
     """Material's language (hence `<html lang>` and its own strings) and the search
-    language follow the site's, unless mkdocs.yml sets them."""
+    language follow the site's, unless mkdocs.yml sets them. In French, search splits
+    words at apostrophes too, so `enfant` finds "l'enfant"."""
     translated = any((Path(d) / "partials" / "languages" / f"{lang}.html").is_file() for d in config.theme.dirs)
     if translated and "language" not in _written_theme(config):
         config.theme["language"] = lang
     for name, plugin in config.plugins.items():
-        # Runs before the search plugin's own on_config: a lang still unset is not in mkdocs.yml.
-        if name.split("/")[-1] == "search" and getattr(plugin.config, "lang", "") is None:
+        if name.split("/")[-1] != "search":
+            continue
+        # Runs before the search plugin's own on_config: a value still unset is not in mkdocs.yml.
+        if getattr(plugin.config, "lang", "") is None:
             plugin.config.lang = LangOption().run_validation([lang])
+        if lang in ELIDING and getattr(plugin.config, "separator", "") is None:
+            plugin.config.separator = ELIDING_SEPARATOR
+
+
+def _stem_search_words(files: Files, config: MkDocsConfig) -> None:
+    """Append partnerkit's search-stems.js to Material's lunr stemmer support, which the
+    search worker loads for every language but English: a search finds a word's other
+    forms (see the script)."""
+    theme_file = files.get_file_from_path(LUNR_SUPPORT)
+    if theme_file is None or not theme_file.abs_src_path:
+        return
+    original = Path(theme_file.abs_src_path).read_bytes()
+    files.remove(theme_file)
+    files.append(File.generated(config, LUNR_SUPPORT, content=original + b"\n" + assets.search_stems()))
 
 
 class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped-call]
@@ -143,6 +172,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         self.content: Content | None = None
         self.lang = ""
         self.site: PreparedSite | None = None
+        self.edition: EditionSettings | None = None
 
     def _own_request(self, config: MkDocsConfig) -> SiteRequest:
         """Plain `mkdocs`: the options come from this plugin's settings in mkdocs.yml."""
@@ -162,6 +192,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             raise PluginError(f"partnerkit: {exc}") from None
         self.lang = lang
         _use_language(config, lang)
+        if self.request.editions:
+            self.edition = EditionSettings.apply(config, self.content, lang, self.request.editions)
         return config
 
     @event_priority(-50)  # after the offline plugin has set use_directory_urls
@@ -209,8 +241,26 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
 
     on_config = CombinedEvent(_load_content, _publish_site)
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The overrides' base.html extends the theme's own (see `mkdocs_editions.chain_theme`)."""
+        chain_theme(env, config, str(OVERRIDES))
+        return env
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """In an edition: the page's links to the same page in the other editions."""
+        if self.edition is not None:
+            self.edition.page_context(context, page.url)
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
+        """In an edition: its 404 page and its sitemap."""
+        if self.edition is not None:
+            self.edition.template_context(context, template_name)
+        return context
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Publish generated pages, static files and the PDFs of the downloads folder as virtual files."""
+        """Publish generated pages, static files and the PDFs of the downloads folder as
+        virtual files, and search's stemming of queries."""
         assert self.site is not None
         for page in self.site.tree.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -219,6 +269,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         for download in self.site.downloads:
             files.append(File.generated(config, f"downloads/{download.file}",
                                         abs_src_path=str(self.site.downloads_dir / download.file)))
+        _stem_search_words(files, config)
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -34,15 +34,21 @@ class EngineSettings:
     """The plugin's `downloads` folder, when the configuration sets one."""
     lang: str | None = None
     """The plugin's `lang`, when the configuration sets one."""
+    site_url: str | None = None
+    """Where the site is published (`https://example.org/training/`), when the configuration says."""
 
 
 @dataclass(frozen=True)
 class SiteRequest:
-    """What the app layer hands the engine's plugin: the options and, in a build, the
-    content it already loaded (None: the plugin loads it itself, as on each reload)."""
+    """What the app layer hands the engine's plugin: the options, in a build the content
+    it already loaded (None: the plugin loads it itself, as on each reload), and the
+    editions when the site is built once per language."""
 
     options: Options
     content: Content | None = None
+    editions: tuple[str, ...] = ()
+    """When the site is built once per language: every edition's language, the default
+    first (`options.lang` is the one being built). Empty: one site, no switcher."""
 
 
 class SiteEngine(Protocol):
@@ -56,7 +62,9 @@ class SiteEngine(Protocol):
         build the site but must not write over its sources); never raises."""
 
     def build(self, request: SiteRequest, site_dir: Path) -> None:
-        """Build the whole site into the empty folder `site_dir`; UserError when it fails."""
+        """Build the whole site (or, with `request.editions`, the edition of
+        `request.options.lang`) into the empty folder `site_dir`, from a configuration of
+        its own; UserError when it fails."""
 
     def serve(self, request: SiteRequest) -> None:
         """Preview the site, rebuilding it when the content changes, until interrupted."""

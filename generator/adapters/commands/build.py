@@ -4,8 +4,11 @@ Without --out: the PDFs are printed first (unchanged ones come from the cache; -
 skips this), then the site is built from the project's mkdocs.yml (the partnerkit plugin
 gets the content loaded once, generates every page and lists the PDFs of --downloads)
 into site/ or --site-dir, replacing the previous site only when the build succeeded.
-With --out DIR: only the generation runs, and the Markdown pages, static files and
-navigation (nav.yml) are written to DIR, for another engine to build. The app layer
+A site with two languages or more in site.yaml is built once per language into
+site/<lang>/, with a chooser at the root (`generator.app.editions`); --lang builds that
+language alone, at the root, as a quick preview. With --out DIR: only the generation runs,
+and the Markdown pages, static files and navigation (nav.yml) are written to DIR (under
+DIR/<lang>/ for each language, as the site), for another engine to build. The app layer
 (`generator.app.build`) does the work; this module parses and prints.
 """
 
@@ -44,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--strict", action="store_true",
                         help="fail on any warning (content, PDFs and MkDocs)")
     parser.add_argument("--lang", metavar="CODE",
-                        help="language of the site (default: the first in content/site.yaml)")
+                        help="build only this language's site, at the root of the site folder (default: "
+                        "one site per language of content/site.yaml under <lang>/ when it lists two or "
+                        "more, else its one language)")
     parser.add_argument("--downloads", type=Path, metavar="DIR",
                         help="where the PDFs and manifest.json are printed and what the site lists, "
                         "relative to the project (default: the plugin's downloads, else build/downloads)")
@@ -66,14 +71,18 @@ def run(args: argparse.Namespace) -> int:
     done = build(options_from(args, downloads=downloads), MkDocsEngine(), TerminalReporter())
     elapsed = time.perf_counter() - started
     if isinstance(done, MarkdownRun):
-        counts = page_inventory(done.tree)
-        print(f"{len(done.tree.pages)} pages ({', '.join(f'{k} {v}' for k, v in counts.items())}) "
-              f"written to {done.out} in {elapsed:.2f} s")
+        lines = [f"{len(tree.pages)} pages ({', '.join(f'{k} {v}' for k, v in page_inventory(tree).items())}) "
+                 f"written to {done.out / lang if done.editions else done.out}" for lang, tree in done.trees.items()]
+        print("\n".join(lines) + f" in {elapsed:.2f} s")
         return 0
     if done.pdfs is not None:
         report = done.pdfs.report
         print(f"{len(report.downloads)} printed files (PDFs and .pdfpc notes) in {done.pdfs.folder} "
               f"({len(report.compiled)} built, "
               f"{len(report.reused)} unchanged) in {done.pdfs.seconds:.1f} s")
-    print(f"site built in {done.site_dir} in {elapsed:.2f} s")
+    if done.editions:
+        print(f"site built in {done.site_dir}, one per language: "
+              f"{', '.join(f'{lang}/' for lang in done.editions)}, in {elapsed:.2f} s")
+    else:
+        print(f"site built in {done.site_dir} in {elapsed:.2f} s")
     return 0

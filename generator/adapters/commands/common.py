@@ -28,7 +28,8 @@ def add_project_option(parser: argparse.ArgumentParser) -> None:
 def add_pdf_options(parser: argparse.ArgumentParser) -> None:
     """--jobs, --cache and --no-cache, for commands that print PDFs."""
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="PDFs compiled at once, on as many threads (default: every core)")
+                        help="PDFs compiled at once, on as many threads, and for build the language "
+                        "editions built at once, in as many processes (default: every core)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
                         help="cache of built PDFs (default: PROJECT/.cache/partnerkit/print)")
     parser.add_argument("--no-cache", action="store_true", help="rebuild every PDF and keep no cache")

@@ -62,6 +62,12 @@ def logo_asset(content: Content, project: Path | None) -> tuple[str, bytes] | No
     return f"assets/logo{path.suffix.lower()}", path.read_bytes()
 
 
+def search_stems() -> bytes:
+    """The script that cuts the words of a search to their stem (see search-stems.js),
+    for the plugin to append to Material's lunr stemmer support."""
+    return (resources.files("generator.render.site") / "assets" / "search-stems.js").read_bytes()
+
+
 def site_assets(content: Content) -> dict[str, bytes]:
     """Every static file, by its path in the site."""
     package = resources.files("generator.render.site") / "assets"

@@ -1,7 +1,8 @@
 /* partnerkit: a local stand-in for the "iframe-worker" shim Material's offline plugin
    would fetch from a CDN. Browsers refuse Web Workers on file:// pages, so there the
-   search worker runs inside a hidden iframe instead. Served from the site: no request
-   leaves it. On http(s) this script does nothing. */
+   search worker runs inside a hidden iframe instead, and loads the search languages'
+   stemmers itself. Served from the site: no request leaves it. On http(s) this script
+   does nothing. */
 (function () {
   "use strict";
   if (window.location.protocol !== "file:") { return; }
@@ -26,11 +27,24 @@
       worker._events.dispatchEvent(event);
       if (typeof worker.onmessage === "function") { worker.onmessage(event); }
     };
-    scope.importScripts = function () {
-      throw new Error("importScripts is not available when the site is opened from disk");
-    };
     var script = scope.document.createElement("script");
     script.src = new URL(url, document.baseURI).href;
+    // Material's search worker awaits importScripts for the languages' stemmers (lunr.fr,
+    // ...): load them in turn, as scripts of the iframe, relative to the worker's script.
+    scope.importScripts = function () {
+      var urls = Array.prototype.slice.call(arguments);
+      return urls.reduce(function (previous, src) {
+        return previous.then(function () {
+          return new Promise(function (resolve, reject) {
+            var extra = scope.document.createElement("script");
+            extra.src = new URL(src, script.src).href;
+            extra.onload = function () { resolve(); };
+            extra.onerror = function () { reject(new Error("could not load " + src)); };
+            (scope.document.head || scope.document.documentElement).appendChild(extra);
+          });
+        });
+      }, Promise.resolve());
+    };
     script.onload = function () {
       worker._ready = true;
       worker._queue.splice(0).forEach(function (data) { worker.postMessage(data); });
@@ -59,4 +73,5 @@
   };
 
   window.Worker = IframeWorker;
+  window.IFrameWorker = IframeWorker;  // Material's worker looks for it to find its lunr/ folder
 })();
