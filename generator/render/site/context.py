@@ -7,20 +7,21 @@ publishes exactly the images its pages show.
 
 What is HTML is typed so: `s`, `text`, `md`, `md_inline`, `link` and `abbr` return
 `Markup` (escaped, or rendered through the one safe Markdown path), which templates print
-as it is; `raw`, `plain`, `excerpt` and `title_of` return plain text, which templates
+as it is; `raw`, `plain`, `long_date`, `excerpt` and `title_of` return plain text, which templates
 escape. The templates (`templates`) are the project's, compiled once per project.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from generator.downloads import Download
-from generator.messages import has, message
+from generator.messages import has, long_date, message
 from generator.model.catalog import GlossaryTerm
 from generator.model.content import Content
 from generator.model.program import Program
@@ -96,6 +97,10 @@ class SiteContext:
     def raw(self, key: str, **values: object) -> str:
         """A UI string, unescaped (for Markdown headings use md_escape)."""
         return message(self.lang, key, self.content.messages, **values)
+
+    def long_date(self, moment: date) -> str:
+        """A day as the page's language writes it ('17 May 2027', '17 mai 2027'), unescaped."""
+        return long_date(moment, self.lang, self.content.messages)
 
     def plain(self, text: LocalizedText | None) -> str:
         """A localized value as plain text (unescaped)."""
