@@ -24,7 +24,7 @@ PAGES = [
     "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes.md",
     "glossary.md", "references.md", "about.md", "evidence.md", "downloads.md", "training/index.md",
     "training/paths/patient-advisors.md", "training/modules/welcome.md", "training/summary.md",
-    "training/sessions/index.md", "training/sessions/team-kickoff.md",
+    "training/sessions/index.md", "training/sessions/team-kickoff.md", "changes.md",
 ]
 
 

@@ -69,8 +69,7 @@ def read_history(project: Path, limit: int = HISTORY_LIMIT) -> History:
     if state[1:2] == ["true"]:
         return History(absent=Absence.SHALLOW, limit=limit)
     try:
-        if not _git(project, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").strip():
-            return History(limit=limit)
+        _git(project, "rev-parse", "--verify", "--quiet", "HEAD")  # the ref only: a missing object fails below
     except _Unreadable:
         return History(limit=limit)  # a repository without a commit yet
     except OSError:
