@@ -15,6 +15,8 @@ import pytest
 
 from generator.loading import history as git_history
 from generator.loading.history import entity_at, read_history
+from generator.messages import has
+from generator.model import registry
 from generator.model.history import Absence, History
 from generator.pipeline import load_content
 from generator.render.site.tree import render_site
@@ -81,6 +83,11 @@ def test_paths_name_the_entities_stored_there() -> None:
     assert entity_at("content/practices/Not An Id.yaml") == (None, None)
     assert entity_at("content/images/team.png") == (None, None)
     assert entity_at("content/practices/drafts/x.yaml") == (None, None)
+
+
+def test_every_kind_and_every_absence_has_its_words() -> None:
+    assert [kind.name for kind in registry.KINDS if not has(f"changes_kind_{kind.name}")] == []
+    assert [absence for absence in Absence if not has(f"changes_{absence.value}")] == []
 
 
 def test_the_history_lists_commits_touching_content_newest_first(repo: Path) -> None:
