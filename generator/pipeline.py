@@ -7,6 +7,7 @@ what it returns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from generator.checks.crossrefs import check_references
@@ -15,6 +16,7 @@ from generator.checks.provenance import check_provenance
 from generator.checks.sessions import check_sessions
 from generator.checks.training import check_training
 from generator.checks.translations import check_translations
+from generator.checks.upkeep import check_upkeep
 from generator.issues import Issue, Severity
 from generator.loading.project import LoadedFiles, load_files
 from generator.model.content import Content
@@ -38,15 +40,19 @@ class Loaded:
         return self.content is not None
 
 
-def load_content(project: Path) -> Loaded:
-    """Load and check the project's content; the model is built only when there is no error."""
+def load_content(project: Path, *, today: date | None = None) -> Loaded:
+    """Load and check the project's content; the model is built only when there is no error.
+
+    Reviews due before `today` (default: the clock's date) are reported as overdue.
+    """
     loaded = load_files(project)
     site = loaded.catalogs.get("site")
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
     issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded)
                     + check_sessions(loaded) + check_provenance(loaded) + check_messages(loaded.messages, languages)
-                    + check_translations(loaded, languages))
+                    + check_translations(loaded, languages)
+                    + check_upkeep(loaded, languages[0], today or date.today()))
     if (
         any(issue.severity is Severity.ERROR for issue in issues)
         or "site" not in loaded.catalogs

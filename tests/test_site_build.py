@@ -120,7 +120,7 @@ def test_build_out_writes_the_markdown_tree(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "practices/prepare-patient-advisors.md").is_file()
     assert (out / "nav.yml").is_file() and (out / "assets/partnerkit.css").is_file()
-    assert "26 pages" in result.stdout
+    assert "27 pages" in result.stdout
 
 
 @pytest.mark.slow

@@ -24,7 +24,7 @@ PAGES = [
     "program/partners-in-care.md", "program/processes/five-step-involvement.md", "quotes.md",
     "glossary.md", "references.md", "about.md", "evidence.md", "downloads.md", "training/index.md",
     "training/paths/patient-advisors.md", "training/modules/welcome.md", "training/summary.md",
-    "training/sessions/index.md", "training/sessions/team-kickoff.md",
+    "training/sessions/index.md", "training/sessions/team-kickoff.md", "changes.md",
 ]
 
 
@@ -53,7 +53,7 @@ def test_rendering_is_deterministic(content: Content) -> None:
 
 def test_inventory(content: Content) -> None:
     assert page_inventory(render_site(content)) == {
-        "about": 1, "case": 1, "downloads": 1, "evidence": 1, "framework": 1, "glossary": 1, "home": 1,
+        "about": 1, "case": 1, "changes": 1, "downloads": 1, "evidence": 1, "framework": 1, "glossary": 1, "home": 1,
         "index": 7,
         "module": 1, "path": 1, "practice": 1, "process": 1, "program": 1, "quotes": 1, "references": 1,
         "role": 2, "session": 1, "summary": 1, "tool": 1,

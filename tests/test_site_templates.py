@@ -38,6 +38,7 @@ SINGLE_PAGES = {
     "sessions-index.md": "training/sessions/index.md", "quotes.md": "quotes.md",
     "glossary.md": "glossary.md", "references.md": "references.md", "about.md": "about.md",
     "downloads.md": "downloads.md", "training-summary.md": "training/summary.md", "evidence.md": "evidence.md",
+    "changes.md": "changes.md",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from generator.app.options import Options
 from generator.downloads import Download, read_manifest
 from generator.errors import UserError
+from generator.loading.history import read_history
 from generator.model.content import Content
 from generator.render.site.tree import SiteTree, render_site
 
@@ -96,9 +97,11 @@ def read_downloads(folder: Path) -> list[Download]:
 
 def prepare_site(content: Content, lang: str, options: Options, *, directory_urls: bool,
                  extra_pages: list[tuple[str, str]]) -> PreparedSite:
-    """Render every page in `lang`, listing the PDFs of the options' downloads folder."""
+    """Render every page in `lang`, listing the PDFs of the options' downloads folder and, on
+    the What changed page, the git history of the project's content/."""
     folder = options.downloads_dir
     downloads = read_downloads(folder)
     tree = render_site(content, lang, directory_urls=directory_urls, downloads=downloads,
-                       extra_pages=extra_pages, project=options.project_dir)
+                       extra_pages=extra_pages, project=options.project_dir,
+                       history=read_history(options.project_dir))
     return PreparedSite(tree, lang, tuple(downloads), folder)

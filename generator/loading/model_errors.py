@@ -110,6 +110,8 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel] | None) 
     value = error.get("input")
     if kind == "missing":
         return f"required field '{path[-1]}' is missing", "add it"
+    if "hint" in ctx:  # the model's own error, with its fix (a review date that names no day)
+        return error["msg"], str(ctx["hint"])
     if kind == "extra_forbidden":
         allowed = sorted(model.model_fields) if model else []
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1)

@@ -1,10 +1,11 @@
-"""The base every content model inherits: closed, frozen, described."""
+"""The base every content model inherits: closed, frozen, described; entities are kept current."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.model.text import Id
+from generator.model.text import Id, LocalizedText
+from generator.model.upkeep import ReviewDate
 from generator.positions import KeyPath
 
 
@@ -14,7 +15,27 @@ class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
-class Entity(Closed):
+class Upkeep(Closed):
+    """A record someone keeps current: who does (`owner`), and by when it is reviewed next.
+
+    Every kind of entity takes both: those stored one per file (`Entity`) and those listed in
+    catalog files (families, levels, phases, continuum stages, audiences, glossary terms,
+    references, learning paths). Site settings and the catalog files themselves do not.
+    """
+
+    owner: LocalizedText | None = Field(
+        default=None,
+        description="Who keeps it current, e.g. 'Partnership office' or {en: Partnership office, fr: Bureau du "
+        "partenariat}; shown on its page beside the next review date.",
+    )
+    review_by: ReviewDate | None = Field(
+        default=None,
+        description="When it is reviewed next, written YYYY-MM-DD (e.g. 2027-05-17); 'partnerkit check' warns "
+        "once the date has passed. After the review, move it to the next review date.",
+    )
+
+
+class Entity(Upkeep):
     """An entity stored in its own file; the file name is its id."""
 
     id: Id = Field(

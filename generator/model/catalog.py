@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Closed
+from generator.model.base import Closed, Upkeep
 from generator.model.text import Abbreviation, Id, LocalizedText, Markdown, TermRef
 
 
-class GlossaryTerm(Closed):
+class GlossaryTerm(Upkeep):
     """A term or abbreviation."""
 
     id: Id = Field(description="Id of the term.")
@@ -29,7 +29,7 @@ class Glossary(Closed):
     terms: list[GlossaryTerm] = Field(min_length=1, description="Terms, in any order (shown sorted).")
 
 
-class Reference(Closed):
+class Reference(Upkeep):
     """A bibliographic reference."""
 
     id: Id = Field(description="Id used to cite it, e.g. 'clavel-2019'.")

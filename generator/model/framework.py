@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Closed
+from generator.model.base import Closed, Upkeep
 from generator.model.text import Id, LocalizedText, Markdown
 
 
-class Term(Closed):
+class Term(Upkeep):
     """One value of a taxonomy."""
 
     id: Id = Field(description="Id used by other files to refer to this value.")

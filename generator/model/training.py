@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
-from generator.model.base import Closed, Entity
+from generator.model.base import Closed, Entity, Upkeep
 from generator.model.text import (
     AudienceRef,
     Id,
@@ -104,7 +104,7 @@ class Module(Entity):
     key_points: list[LocalizedText] = Field(default_factory=list, description="Key points to remember.")
 
 
-class LearningPath(Closed):
+class LearningPath(Upkeep):
     """An ordered list of modules for one audience."""
 
     id: Id = Field(description="Id of the path.")

@@ -6,7 +6,13 @@ import argparse
 import sys
 import time
 
-from generator.adapters.commands.common import add_project_option, add_report_options, exit_status, report
+from generator.adapters.commands.common import (
+    add_project_option,
+    add_report_options,
+    add_today_option,
+    exit_status,
+    report,
+)
 from generator.pipeline import load_content
 from generator.report import counted, summary
 from generator.stats import count_entities
@@ -18,17 +24,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "check",
         help="validate the content and report every problem",
         description="Load content/, validate every file and every reference, "
-        "print each problem as file:line:col, and count entities per kind.",
+        "print each problem as file:line:col, and count entities per kind. "
+        "An entity whose review date (review_by) has passed gets a warning.",
     )
     add_project_option(parser)
     add_report_options(parser)
+    add_today_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate; print problems and a summary."""
     started = time.perf_counter()
-    loaded = load_content(args.project)
+    loaded = load_content(args.project, today=args.today)
     elapsed = time.perf_counter() - started
     report(loaded.issues, args.format)
     if args.format != "json":

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,23 @@ def add_project_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="project folder holding content/ (default: the current folder)",
     )
+
+
+def _day(text: str) -> date:
+    """A day given on the command line, written YYYY-MM-DD."""
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-05-17)")
+
+
+def add_today_option(parser: argparse.ArgumentParser) -> None:
+    """--today YYYY-MM-DD: the day reviews are due against (default: today's date)."""
+    parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                        help="the day against which review dates (review_by) count as overdue "
+                        "(default: today's date)")
 
 
 def add_pdf_options(parser: argparse.ArgumentParser) -> None:

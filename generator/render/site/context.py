@@ -7,7 +7,7 @@ publishes exactly the images its pages show.
 
 What is HTML is typed so: `s`, `text`, `md`, `md_inline`, `link` and `abbr` return
 `Markup` (escaped, or rendered through the one safe Markdown path), which templates print
-as it is; `raw`, `plain`, `excerpt` and `title_of` return plain text, which templates
+as it is; `raw`, `plain`, `long_date`, `excerpt` and `title_of` return plain text, which templates
 escape. The templates (`templates`) are the project's, compiled once per project.
 
 Every text these methods give, the content's and the catalog's, is set in the language's
@@ -119,6 +119,10 @@ class SiteContext:
         """Punctuation written after a text, such as the separator "; " between items, in the page's
         typography (in French as `french_spacing` says: "; " or " ; "), escaped."""
         return escape(self.typeset(mark, continues=True))
+
+    def long_date(self, moment: date) -> str:
+        """A day as the page's language writes it ('17 May 2027', '17 mai 2027'), unescaped."""
+        return long_date(moment, self.lang, self.content.messages)
 
     def plain(self, text: LocalizedText | None) -> str:
         """A localized value as plain text (unescaped)."""

@@ -107,6 +107,7 @@ def build_nav(ctx: SiteContext, extra_pages: list[tuple[str, str]] | None = None
             NavNode(ctx.raw("downloads"), urls.DOWNLOADS),
             *([NavNode(ctx.plain(c.evidence.title), urls.EVIDENCE)] if c.evidence is not None else []),
             NavNode(ctx.raw("about"), urls.ABOUT),
+            NavNode(ctx.raw("changes"), urls.CHANGES),
             *(NavNode(title, src) for title, src in (extra_pages or [])),
         )),
     ]

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from generator.downloads import Download
 from generator.model import registry
 from generator.model.content import Content
+from generator.model.history import History
 from generator.model.registry import Kind
 from generator.model.training import LearningPath
 from generator.render.site import urls
@@ -31,6 +32,7 @@ from generator.render.site.page import Page
 from generator.render.site.pages_about import render_about, render_downloads, render_evidence
 from generator.render.site.pages_case import render_case
 from generator.render.site.pages_catalog import render_glossary, render_quotes, render_references
+from generator.render.site.pages_changes import render_changes
 from generator.render.site.pages_framework import render_framework
 from generator.render.site.pages_home import render_home
 from generator.render.site.pages_indexes import (
@@ -102,7 +104,7 @@ ENTITY_PAGES: dict[str, EntityPages[Any]] = {
 }
 
 
-def _render_pages(ctx: SiteContext) -> list[Page]:
+def _render_pages(ctx: SiteContext, history: History) -> list[Page]:
     c = ctx.content
     singles: list[tuple[str, Callable[[SiteContext], Page]]] = [
         (urls.HOME, render_home),
@@ -125,6 +127,7 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
     if c.evidence is not None:
         singles.append((urls.EVIDENCE, render_evidence))
     pages = [render(ctx.at(src)) for src, render in singles]
+    pages.append(render_changes(ctx.at(urls.CHANGES), history))
     for kind, own_page in registry.WITH_PAGES:
         render_entity = ENTITY_PAGES[kind.name].render
         pages += [render_entity(ctx.at(own_page.src(i)), x) for i, x in c.all(kind).items()]
@@ -134,11 +137,12 @@ def _render_pages(ctx: SiteContext) -> list[Page]:
 def render_site(content: Content, lang: str | None = None, *, directory_urls: bool = True,
                 downloads: list[Download] | None = None,
                 extra_pages: list[tuple[str, str]] | None = None,
-                project: Path | None = None) -> SiteTree:
-    """Every generated page of the site in `lang` (the default language when None)."""
+                project: Path | None = None, history: History | None = None) -> SiteTree:
+    """Every generated page of the site in `lang` (the default language when None); the What
+    changed page lists `history` (none given: an empty history)."""
     ctx = SiteContext.create(content, lang or content.default_language,
                              directory_urls=directory_urls, downloads=downloads, project=project)
-    pages = _render_pages(ctx)
+    pages = _render_pages(ctx, history or History())
     nav = build_nav(ctx, extra_pages)
     site = content.site
     # Material writes its own "Made with" in English whatever the language; the plugin turns

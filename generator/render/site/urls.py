@@ -22,6 +22,7 @@ QUOTES = "quotes.md"
 GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
+CHANGES = "changes.md"  # What changed: the content's git history
 EVIDENCE = "evidence.md"  # only when the content has an evidence page (content/evidence.yaml)
 DOWNLOADS = "downloads.md"
 TRAINING_SUMMARY = "training/summary.md"
