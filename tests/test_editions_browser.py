@@ -10,17 +10,14 @@ Run with `pytest -m browser`. The site is built once for the module.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_editions import LANGUAGES, NAMES, PRACTICE, copy_fixture
-from test_site_browser import ARGS, CHROMIUM, _axe_serious, _Quiet, _watched_page
+from test_site_browser import CHROMIUM, _axe_serious, _watched_page, chromium, serving
 from test_site_support import build_site
 
 pytestmark = pytest.mark.browser
@@ -42,22 +39,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site.parent.parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site.parent.parent) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _base(server: str) -> str:
