@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.checks.crossrefs import check_references
 from generator.checks.messages import check_messages
+from generator.checks.packages import check_packages
 from generator.checks.provenance import check_provenance
 from generator.checks.sessions import check_sessions
 from generator.checks.training import check_training
@@ -50,7 +51,8 @@ def load_content(project: Path, *, today: date | None = None) -> Loaded:
     languages = list(site.languages) if isinstance(site, Site) else ["en"]
     cross = check_references(loaded, languages)
     issues = sorted(cross.refine(loaded.issues) + cross.issues + check_training(loaded)
-                    + check_sessions(loaded) + check_provenance(loaded) + check_messages(loaded.messages, languages)
+                    + check_sessions(loaded) + check_packages(loaded) + check_provenance(loaded)
+                    + check_messages(loaded.messages, languages)
                     + check_translations(loaded, languages)
                     + check_upkeep(loaded, languages[0], today or date.today()))
     if (

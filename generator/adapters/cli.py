@@ -16,7 +16,8 @@ from generator.errors import ContentError, UserError
 from generator.report import format_text
 
 # Command modules, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "schema", "stats", "pdf", "build", "serve", "templates", "translations")
+COMMANDS: tuple[str, ...] = ("new", "check", "schema", "stats", "pdf", "build", "serve", "scorm", "bundle",
+                             "templates", "translations")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -51,6 +51,21 @@ def _labelled(label: str) -> Iterator[None]:
             handler.removeFilter(marker)
 
 
+def _for_package(config: MkDocsConfig, path: Path) -> None:
+    """A site opened from disk or inside an LMS: file URLs, no address of its own (no
+    canonical links or sitemap pointing at a server), no instant loading (it fetches pages
+    with requests a file:// page cannot make), and search through Material's offline plugin."""
+    offline = [name for name, plugin in config.plugins.items()
+               if name.split("/")[-1] == "offline" and getattr(plugin, "config", {}).get("enabled", True)]
+    if not offline:
+        raise UserError(f"{path}: a package must work with no server, and search then needs Material's "
+                        "offline plugin (add '- offline' under 'plugins:')")
+    config.site_url = None
+    config.use_directory_urls = False
+    features = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if not str(f).startswith("navigation.instant")]
+
+
 class MkDocsEngine:
     """Builds and serves the site with MkDocs and the project's mkdocs.yml."""
 
@@ -105,6 +120,8 @@ class MkDocsEngine:
         again (one per edition of a site built once per language)."""
         config, self._config = self._config or self._load(request.options), None
         config.site_dir = str(site_dir)
+        if request.packaged:
+            _for_package(config, request.options.config_path)
         # One language's site among several: its messages and its failure say which.
         label = f"[{request.options.lang}] " if request.editions else ""
         try:

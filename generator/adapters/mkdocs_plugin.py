@@ -204,7 +204,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         try:
             self.site = site = prepare_site(self.content, self.lang, self.request.options,
                                             directory_urls=bool(config.use_directory_urls),
-                                            extra_pages=hand_written)
+                                            extra_pages=hand_written,
+                                            own_downloads_only=self.request.packaged)
         except UserError as exc:  # a template of the project's that does not render, among others
             raise plugin_error(exc) from None
         generated = {page.src for page in site.tree.pages}

@@ -7,14 +7,18 @@ from generator.app.reporting import Reporter
 from generator.errors import ContentError, UserError
 from generator.issues import warnings
 from generator.model.content import Content
-from generator.pipeline import load_content
+from generator.pipeline import Loaded, load_content
 from generator.report import counted
 
 
 def load_checked(options: Options, reporter: Reporter) -> Content:
     """The resolved content. Errors stop the run with every issue (ContentError); warnings
     go to `reporter`, and stop the run too under `strict`."""
-    loaded = load_content(options.project_dir)
+    return checked(load_content(options.project_dir), options, reporter)
+
+
+def checked(loaded: Loaded, options: Options, reporter: Reporter) -> Content:
+    """What `load_checked` makes of content already loaded."""
     if loaded.content is None:
         raise ContentError(loaded.issues)
     for issue in loaded.issues:

@@ -105,15 +105,23 @@ def _build_in_parallel(job: EditionsJob, languages: Sequence[str], count: int) -
             raise error
 
 
+def build_languages(engine: SiteEngine, request: SiteRequest, languages: Sequence[str], staging: Path) -> None:
+    """Build the site of each of `languages` into `staging/<lang>/`, in parallel processes
+    when the platform can fork; with `request.editions` empty, each is a site of its own
+    with no switcher (as the packages want), else an edition among `request.editions`."""
+    assert request.content is not None and languages
+    job = EditionsJob(engine, request, staging)
+    count = workers(len(languages), request.options.jobs)
+    if count > 1 and can_fork():
+        _build_in_parallel(job, languages, count)
+    else:
+        for lang in languages:
+            _build_edition(job, lang)
+
+
 def build_editions(engine: SiteEngine, request: SiteRequest, staging: Path, *, site_url: str | None) -> None:
     """Build every edition of `request.editions` into `staging/<lang>/`, then the root files."""
     assert request.content is not None and request.editions
-    job = EditionsJob(engine, request, staging)
-    count = workers(len(request.editions), request.options.jobs)
-    if count > 1 and can_fork():
-        _build_in_parallel(job, request.editions, count)
-    else:
-        for lang in request.editions:
-            _build_edition(job, lang)
+    build_languages(engine, request, request.editions, staging)
     for name, text in root_files(request.content, editions_of(request.content, request.editions), site_url).items():
         write_text_atomic(staging / name, text)

@@ -50,6 +50,10 @@ class SiteRequest:
     editions: tuple[str, ...] = ()
     """When the site is built once per language: every edition's language, the default
     first (`options.lang` is the one being built). Empty: one site, no switcher."""
+    packaged: bool = False
+    """A site for a package (an LMS's SCORM zip, an offline bundle): it lists and publishes
+    only its own language's PDFs, and the engine makes it work with no server and no
+    address of its own (no site_url, no instant loading)."""
 
 
 class SiteEngine(Protocol):
@@ -96,11 +100,14 @@ def read_downloads(folder: Path) -> list[Download]:
 
 
 def prepare_site(content: Content, lang: str, options: Options, *, directory_urls: bool,
-                 extra_pages: list[tuple[str, str]]) -> PreparedSite:
-    """Render every page in `lang`, listing the PDFs of the options' downloads folder and, on
-    the What changed page, the git history of the project's content/."""
+                 extra_pages: list[tuple[str, str]], own_downloads_only: bool = False) -> PreparedSite:
+    """Render every page in `lang`, listing the PDFs of the options' downloads folder (only
+    those in `lang` with `own_downloads_only`) and, on the What changed page, the git
+    history of the project's content/."""
     folder = options.downloads_dir
     downloads = read_downloads(folder)
+    if own_downloads_only:
+        downloads = [download for download in downloads if download.language == lang]
     tree = render_site(content, lang, directory_urls=directory_urls, downloads=downloads,
                        extra_pages=extra_pages, project=options.project_dir,
                        history=read_history(options.project_dir))

@@ -112,6 +112,11 @@ class LearningPath(Upkeep):
     audience: AudienceRef = Field(description="Who the path is for.")
     summary: LocalizedText = Field(description="One or two sentences.")
     modules: list[ModuleRef] = Field(min_length=1, description="Modules in order.")
+    mastery_score: int | None = Field(
+        default=None, ge=0, le=100,
+        description="In the path's SCORM package, the first-try score (0-100) at which a path whose modules are "
+        "all done counts as passed rather than completed; the LMS reads it from the manifest. None: completed.",
+    )
 
 
 class Paths(Closed):

@@ -26,7 +26,7 @@ JS_STRINGS = (
     "path_complete", "next_module", "score", "no_checks", "not_done_yet", "reset_confirm", "reset_done",
     "summary", "made_on", "name", "learning_paths", "modules_done", "total_done", "minutes", "first_try",
     "latest", "checks_short", "duration", "answered", "modules_count", "modules_one", "label_value",
-    "summary_file",
+    "summary_file", "progress_lms",
 )
 
 

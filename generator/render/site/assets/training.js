@@ -6,6 +6,10 @@
    site's id and given by the page in data-pk-training); nothing is sent anywhere. When
    localStorage is unavailable (some browsers from file://, private modes), progress lives
    in the page until it closes, and the page says so. Every word written here comes from the page (strings.py).
+   Inside a SCORM package launched by an LMS, the package's launch page is this page's
+   parent and offers `partnerkitLms` (render/packages/assets/scorm.js, which found the LMS's
+   SCORM API): progress is then kept there and reported to the LMS, and localStorage is
+   neither read nor written, so two learners sharing a computer never mix their records.
    Without this script the pages stay complete: choices open their feedback in <details>. */
 (function () {
   "use strict";
@@ -16,7 +20,8 @@
   try { config = JSON.parse(root.getAttribute("data-pk-training")); } catch (e) { return; }
   var S = config.strings;
   var memory = null;
-  var storage = openStorage();
+  var lms = findLms();
+  var storage = lms ? null : openStorage();
   migrate();
 
   function each(selector, fn, scope) {
@@ -44,6 +49,17 @@
 
   /* Storage ------------------------------------------------------------------------- */
 
+  /* The LMS side of a SCORM package: the launch page this page is framed in. */
+  function findLms() {
+    try {
+      var parent = window.parent;
+      if (parent !== window && parent.partnerkitLms && parent.partnerkitLms.connected === true) {
+        return parent.partnerkitLms;
+      }
+    } catch (e) { /* a frame of another site */ }
+    return null;
+  }
+
   function openStorage() {
     try {
       var store = window.localStorage;
@@ -59,6 +75,7 @@
   function emptyState() { return { version: 1, modules: {} }; }
 
   function load() {
+    if (lms) { return lms.load(); }
     if (!storage) { return memory || (memory = emptyState()); }
     try {
       var state = JSON.parse(storage.getItem(config.store) || "null");
@@ -70,6 +87,10 @@
   }
 
   function save(state) {
+    if (lms) {
+      if (!lms.save(state)) { showStorageOff(); }
+      return;
+    }
     if (storage) {
       try { storage.setItem(config.store, JSON.stringify(state)); return; } catch (e) { storage = null; }
     }
@@ -444,6 +465,7 @@
     each("[data-pk-reset]", function (button) {
       button.addEventListener("click", function () {
         if (!window.confirm(S.reset_confirm)) { return; }
+        if (lms) { lms.save(emptyState()); }
         if (storage) {
           try { storage.removeItem(config.store); } catch (e) { /* nothing kept anyway */ }
         }
@@ -459,7 +481,11 @@
   function init() {
     each("[data-pk-nojs]", function (el) { el.hidden = true; });
     each("[data-pk-js]", function (el) { el.hidden = false; });
-    if (!storage) { showStorageOff(); }
+    if (lms) {
+      each("[data-pk-private]", function (el) { el.textContent = S.progress_lms; });
+    } else if (!storage) {
+      showStorageOff();
+    }
     var box = document.querySelector("[data-pk-module]");
     if (box) { setupModule(box); }
     var moduleId = box ? box.getAttribute("data-pk-module") : null;
