@@ -123,7 +123,7 @@ class MkDocsEngine:
         if request.packaged:
             _for_package(config, request.options.config_path)
         # One language's site among several: its messages and its failure say which.
-        label = f"[{request.options.lang}] " if request.editions else ""
+        label = f"[{request.options.lang}] " if request.editions or request.packaged else ""
         try:
             with handing(request), _labelled(label):
                 mkdocs_build(config)
