@@ -39,6 +39,7 @@ from generator.errors import ContentError, UserError
 from generator.issues import Issue, errors
 from generator.model.content import Content
 from generator.render.site import assets
+from generator.render.site.raw_blocks import anchor_ids, join_raw_blocks, placeholder_token, split_raw_blocks
 from generator.render.site.templating import PROJECT_FOLDER
 from generator.report import format_text
 
@@ -80,6 +81,9 @@ class PartnerkitConfig(Config):  # type: ignore[no-untyped-call]
     """Folder where print wrote PDFs and manifest.json, relative to the project (default: build/downloads)."""
     nav = c.Type(bool, default=True)
     """Set the navigation from the content (hand-written pages are listed last)."""
+    raw_html = c.Type(bool, default=True)
+    """Publish the HTML of generated pages as it is (`render.site.raw_blocks`); false has
+    Markdown parse it again, as a bare MkDocs build of the pages would (same output, slower)."""
 
 
 class MkDocsReporter:
@@ -173,6 +177,9 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         self.lang = ""
         self.site: PreparedSite | None = None
         self.edition: EditionSettings | None = None
+        self._generated: frozenset[str] = frozenset()
+        self._token = placeholder_token()
+        self._raw: dict[str, tuple[str, list[str]]] = {}  # page -> (its Markdown, its raw blocks)
 
     def _own_request(self, config: MkDocsConfig) -> SiteRequest:
         """Plain `mkdocs`: the options come from this plugin's settings in mkdocs.yml."""
@@ -265,6 +272,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         assert self.site is not None
         for page in self.site.tree.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
+        self._generated = frozenset(page.src for page in self.site.tree.pages)
         for name, data in sorted(self.site.tree.assets.items()):
             files.append(File.generated(config, name, content=data))
         for download in self.site.downloads:
@@ -272,6 +280,31 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
                                         abs_src_path=str(self.site.downloads_dir / download.file)))
         _stem_search_words(files, config)
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's HTML blocks leave the Markdown for placeholders, put back in
+        `on_page_content`: Markdown parses its headings only."""
+        if not self.config.raw_html or page.file.src_uri not in self._generated:
+            return markdown
+        split = split_raw_blocks(markdown, self._token)
+        if split is None:
+            return markdown
+        self._raw[page.file.src_uri] = (markdown, split[1])
+        return split[0]
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The blocks back in place; their ids count as the page's anchors (MkDocs checks links to them)."""
+        kept = self._raw.pop(page.file.src_uri, None)
+        if kept is None:
+            return html
+        markdown, blocks = kept
+        joined = join_raw_blocks(html, blocks, self._token)
+        if joined is None:  # an extension of mkdocs.yml changed a placeholder: parse the page whole
+            page.markdown = markdown
+            page.render(config, files)
+            return str(page.content)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
+        return joined
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an author saves a file under content/, strings/ or templates/ (or new PDFs arrive)."""
