@@ -11,7 +11,8 @@ has cross-links) is built in a fresh process, as an author builds it:
   plugins and Markdown extensions, without partnerkit;
 - their ratio (at most 1.0 is the goal: partnerkit adds nothing to what MkDocs costs), the
   cost per page of each, the time page generation alone takes per page (in this process),
-  and each build's peak memory (the child's maximum resident set).
+  and each build's peak memory (the child's maximum resident set);
+- `partnerkit check` from the command line, start-up included.
 
 Machines here are noisy: compare the ratios of one run, not the absolute times.
 """
@@ -131,11 +132,13 @@ def main() -> None:
             bare, bare_mb = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                                   "-d", str(bare_site)])
             generation = generation_ms_per_page(project)
+            checked, _ = _run(_cli("check", "--project", str(project)))
             rows.append((size, pages, built, bare, built_mb, bare_mb, generation))
             print(f"{size} entities, {pages} pages: partnerkit build {built:.1f} s ({built / pages * 1000:.1f} ms "
                   f"per page, peak {built_mb:.0f} MB), bare mkdocs build {bare:.1f} s "
                   f"({bare / pages * 1000:.1f} ms per page, peak {bare_mb:.0f} MB): ratio {built / bare:.2f}; "
-                  f"page generation {generation:.2f} ms per page", flush=True)
+                  f"page generation {generation:.2f} ms per page; `partnerkit check` {checked:.2f} s "
+                  "from the command line", flush=True)
     first, last = rows[0], rows[-1]
     print(f"cost per page at {last[0]} entities against {first[0]}: "
           f"{(last[2] / last[1]) / (first[2] / first[1]):.2f}x (1.0 = linear)")

@@ -98,3 +98,43 @@ def test_every_generated_page_of_the_default_content_has_the_shape(lang: str) ->
     pages = render_site(loaded.content, lang, directory_urls=False).pages
     bodies = {page.src: page.markdown.split("\n---\n", 1)[1] for page in pages}
     assert [src for src, body in bodies.items() if split_raw_blocks(body, TOKEN) is None] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_headings_are_written_as_markdown_writes_them(lang: str) -> None:
+    import markdown
+
+    from generator.pipeline import load_content
+    from generator.render.site.raw_blocks import render_headings
+    from generator.render.site.tree import render_site
+
+    loaded = load_content(ROOT)
+    assert loaded.content is not None
+    tree = render_site(loaded.content, lang, directory_urls=False)
+    glossary = dict(tree.abbreviations)
+    engine = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "abbr", "admonition", "attr_list",
+                                           "md_in_html"],
+                               extension_configs={"toc": {"permalink": False}, "abbr": {"glossary": glossary}})
+    written = 0
+    for page in tree.pages:
+        split = split_raw_blocks(page.markdown.split("\n---\n", 1)[1], TOKEN)
+        assert split is not None
+        rendered = render_headings(split[0], TOKEN, glossary)
+        if rendered is None:
+            continue  # headings Markdown must parse (an abbreviation in one, say)
+        engine.reset()
+        assert rendered.html == engine.convert(split[0]), page.src
+        assert rendered.toc_tokens == engine.toc_tokens, page.src  # type: ignore[attr-defined]
+        written += 1
+    assert written > len(tree.pages) / 2  # most pages take the short way
+
+
+def test_headings_with_markdown_or_an_abbreviation_are_left_to_markdown() -> None:
+    from generator.render.site.raw_blocks import render_headings
+
+    assert render_headings(f"# Plain\n\n{TOKEN}-0\n", TOKEN) is not None
+    for heading in ("# With *emphasis*", "# With a [link](x.md)", "# Tom &amp; Jerry", "# With `code`"):
+        assert render_headings(f"{heading}\n\n{TOKEN}-0\n", TOKEN) is None, heading
+    assert render_headings("# Preparing PA\n", TOKEN, ["PA"]) is None
+    assert render_headings("# Preparing PAs\n", TOKEN, ["PA"]) is not None  # not the word
+    assert render_headings("A paragraph of Markdown\n", TOKEN) is None

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.utils.yaml import yaml_load
 
 from generator.adapters.mkdocs_plugin import PartnerkitPlugin, handing
+from generator.adapters.mkdocs_preview import quiet_dirty_builds
 from generator.app.options import Options
 from generator.app.site import EngineSettings, SiteRequest
 from generator.errors import UserError
@@ -135,10 +136,15 @@ class MkDocsEngine:
     def serve(self, request: SiteRequest) -> None:
         """MkDocs' development server; every reload loads the content again."""
         options = request.options
+        quiet = quiet_dirty_builds()
         try:
             with handing(request):
-                mkdocs_serve(str(options.config_path), dev_addr=options.dev_addr, strict=options.strict)
+                # Dirty builds: each rebuild builds only the pages whose output changed (mkdocs_preview).
+                mkdocs_serve(str(options.config_path), dev_addr=options.dev_addr, strict=options.strict,
+                             build_type="dirty")
         except (PluginError, ConfigurationError) as exc:
             raise UserError(str(exc)) from None
         except Abort as exc:
             raise UserError(f"preview stopped ({exc})") from None
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)

@@ -29,9 +29,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.adapters.mkdocs_editions import EditionSettings, chain_theme
+from generator.adapters.mkdocs_preview import (
+    THEME_BYTECODE,
+    GeneratedFile,
+    HandWrittenFile,
+    PreviewState,
+    digest,
+    forget_rebuilt_search_entries,
+    watch_with_events,
+)
 from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.site import PreparedSite, SiteRequest, prepare_site
@@ -39,7 +49,14 @@ from generator.errors import ContentError, UserError
 from generator.issues import Issue, errors
 from generator.model.content import Content
 from generator.render.site import assets
-from generator.render.site.raw_blocks import anchor_ids, join_raw_blocks, placeholder_token, split_raw_blocks
+from generator.render.site.raw_blocks import (
+    Rendered,
+    anchor_ids,
+    join_raw_blocks,
+    placeholder_token,
+    render_headings,
+    split_raw_blocks,
+)
 from generator.render.site.templating import PROJECT_FOLDER
 from generator.report import format_text
 
@@ -168,6 +185,33 @@ def _stem_search_words(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, LUNR_SUPPORT, content=original + b"\n" + assets.search_stems()))
 
 
+# Extensions that leave a page of plain headings and placeholder paragraphs as Markdown's
+# core writes it (abbr too, for headings that hold none of its words): with only these, the
+# plugin writes that HTML itself (`raw_blocks.render_headings`).
+_PLAIN_EXTENSIONS = frozenset({"toc", "attr_list", "md_in_html", "tables", "fenced_code", "admonition", "abbr"})
+
+
+def _plain_headings_config(config: MkDocsConfig) -> bool:
+    names = {str(e) for e in config.markdown_extensions}
+    toc = dict(config.mdx_configs.get("toc", {}))
+    return names <= _PLAIN_EXTENSIONS and set(toc) <= {"permalink"} and not toc.get("permalink")
+
+
+def _publish_rendered(page: Page, rendered: Rendered) -> None:
+    """What `Page.render` sets, from HTML written without Markdown's parse."""
+    page.content = rendered.html
+    page.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = {token_id for token_id in _ids(rendered.toc_tokens)}
+    page.links_to_anchors = {}
+
+
+def _ids(tokens: list[dict[str, Any]]) -> Iterator[str]:
+    for token in tokens:
+        yield str(token["id"])
+        yield from _ids(token.get("children", []))
+
+
 class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped-call]
     """Generates the training site's pages from content/ at every build."""
 
@@ -180,6 +224,21 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         self._generated: frozenset[str] = frozenset()
         self._token = placeholder_token()
         self._raw: dict[str, tuple[str, list[str]]] = {}  # page -> (its Markdown, its raw blocks)
+        self._preview: PreviewState | None = None  # in `serve`: what the previous build wrote
+        self._rebuilt: list[str] = []
+        self._sources: dict[str, str] = {}  # in the preview: each page's source path by its file in the site
+        self._events: Any = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """In the preview's dirty builds, remember what each build wrote (and keep this plugin
+        across rebuilds: MkDocs keeps plugins that listen to startup)."""
+        self._preview = PreviewState() if command == "serve" and dirty else None
+
+    def on_shutdown(self) -> None:
+        """Stop watching the content for the preview."""
+        if self._events is not None:
+            self._events.stop()
+            self._events = None
 
     def _own_request(self, config: MkDocsConfig) -> SiteRequest:
         """Plain `mkdocs`: the options come from this plugin's settings in mkdocs.yml."""
@@ -252,6 +311,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """The overrides' base.html extends the theme's own (see `mkdocs_editions.chain_theme`)."""
         chain_theme(env, config, str(OVERRIDES))
+        if env.bytecode_cache is None:
+            env.bytecode_cache = THEME_BYTECODE
         return env
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -270,9 +331,13 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         """Publish generated pages, static files and the PDFs of the downloads folder as
         virtual files, and search's stemming of queries."""
         assert self.site is not None
-        for page in self.site.tree.pages:
-            files.append(File.generated(config, page.src, content=page.markdown))
+        pages: list[GeneratedFile] = [GeneratedFile.generated(config, page.src, content=page.markdown)  # type: ignore[misc]
+                                      for page in self.site.tree.pages]
+        for file in pages:
+            files.append(file)
         self._generated = frozenset(page.src for page in self.site.tree.pages)
+        if self._preview is not None:
+            self._mark_unchanged(pages, files, config)
         for name, data in sorted(self.site.tree.assets.items()):
             files.append(File.generated(config, name, content=data))
         for download in self.site.downloads:
@@ -290,6 +355,11 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         if split is None:
             return markdown
         self._raw[page.file.src_uri] = (markdown, split[1])
+        if _plain_headings_config(config):
+            glossary = config.mdx_configs.get("abbr", {}).get("glossary", {})
+            rendered = render_headings(split[0], self._token, glossary)
+            if rendered is not None:  # what Markdown would make of it, without its parse
+                page.render = lambda config, files: _publish_rendered(page, rendered)  # type: ignore[method-assign]
         return split[0]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -306,13 +376,39 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
         return joined
 
+    def _mark_unchanged(self, pages: list[GeneratedFile], files: Files, config: MkDocsConfig) -> None:
+        """In the preview: which pages this build must write again (`mkdocs_preview`)."""
+        assert self.site is not None and self._preview is not None
+        tree = self.site.tree
+        hand_written = [file for file in files.documentation_pages() if file.src_uri not in self._generated]
+        for file in hand_written:
+            file.__class__ = HandWrittenFile  # the same file, told whether a title it shows changed
+        self._sources = {file.dest_uri: file.src_uri for file in [*pages, *hand_written]}
+        frame = digest(self.lang, tree.site_name, tree.copyright, tree.theme_strings,
+                       sorted(tree.abbreviations.items()), tree.logo, config.site_url)
+        nav = tree.nav_config() if self.config.nav else []
+        self._rebuilt = self._preview.mark([*pages, *hand_written],  # type: ignore[list-item]
+                                           {page.src: page.markdown for page in tree.pages}, nav, frame)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """In the preview: which pages this one links to, so a new title there rebuilds it."""
+        if self._preview is not None:
+            self._preview.wrote(page.file.src_uri, output, page.file.dest_uri, self._sources)
+        return output
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """In the preview: forget the search entries of the pages built again, remember what was written."""
+        if self._preview is not None:
+            forget_rebuilt_search_entries(config, self._preview.stale_urls())
+            self._preview.built(config)
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an author saves a file under content/, strings/ or templates/ (or new PDFs arrive)."""
         options = self.request.options
-        server.watch(str(options.project_dir / "content"))
-        for folder in ("strings", PROJECT_FOLDER):
-            if (options.project_dir / folder).is_dir():
-                server.watch(str(options.project_dir / folder))
+        folders = [options.project_dir / folder for folder in ("content", "strings", PROJECT_FOLDER)]
+        if self._events is None:
+            self._events = watch_with_events(server, folders)
         if options.downloads_dir.is_dir():
             server.watch(str(options.downloads_dir))
         return server

@@ -14,7 +14,8 @@ Scalars follow YAML 1.2's core schema rather than PyYAML's YAML 1.1 defaults:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +199,36 @@ def read_yaml_file(path: Path, display: str) -> ReadResult:
         raw = path.read_bytes()
     except OSError as exc:
         return ReadResult(None, [Issue(display, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")])
+    result = _read_cached(raw, display) if len(raw) <= _CACHED_BYTES else _read_bytes(raw, display)
+    if result.located is None:
+        return result
+    # The cached result is shared: the caller gets data of its own to change.
+    located = result.located
+    return ReadResult(replace(located, data=_copied(located.data)), list(result.issues))
+
+
+def _copied(value: Any) -> Any:
+    """Plain YAML data copied (mappings and lists; scalars are immutable)."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
+
+
+# Files parsed once per process for the same bytes and name: the preview reads every file
+# again after each save, and most have not changed. Content files are small; a big one
+# (or hostile input) is parsed each time rather than kept.
+_CACHED_BYTES = 64 * 1024
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(raw: bytes, display: str) -> ReadResult:
+    return _read_bytes(raw, display)
+
+
+def _read_bytes(raw: bytes, display: str) -> ReadResult:
+    """A file's bytes parsed."""
     text, issues = _decode(raw, display)
     if text is None:
         return ReadResult(None, issues)

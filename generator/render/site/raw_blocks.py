@@ -16,6 +16,11 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
 _OPENING = '<div class="pk-block" markdown="0">'
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -66,3 +71,54 @@ def join_raw_blocks(html: str, blocks: list[str], token: str) -> str | None:
 def anchor_ids(blocks: list[str]) -> set[str]:
     """The ids of the blocks' elements: anchors that links into the page may name."""
     return {match for block in blocks for match in _ID.findall(block)}
+
+
+_HEADING = re.compile(r"^(#{1,6}) ([^*_`\[\]<>\\&{}#]+?)(?: \{ #([A-Za-z0-9_-]+) \})?$")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What Python-Markdown makes of a page of headings and placeholders (toc, attr_list,
+    nothing else that changes them): the HTML, the table of contents as the toc extension's
+    tokens, and the page's first H1."""
+
+    html: str
+    toc_tokens: list[dict[str, Any]]
+    title: str | None
+
+
+def render_headings(markdown: str, token: str, abbreviations: Iterable[str] = ()) -> Rendered | None:
+    """The HTML of `split_raw_blocks`'s Markdown, written here as Python-Markdown would, for a
+    page that holds only headings of plain text (no Markdown syntax, no entity, no word of
+    `abbreviations`) and placeholders; None for anything else, to be parsed by Markdown."""
+    placeholder = re.compile(rf"^{re.escape(token)}-\d+$")
+    words = [re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") for word in abbreviations]
+    parts = [part for part in markdown.strip("\n").split("\n\n") if part.strip()]
+    headings: list[tuple[int, str, str | None]] = []
+    for part in parts:
+        if placeholder.match(part):
+            continue
+        match = _HEADING.match(part)
+        if match is None or any(word.search(match.group(2)) for word in words):
+            return None
+        headings.append((len(match.group(1)), match.group(2).strip(), match.group(3)))
+    used = {anchor for _, _, anchor in headings if anchor}
+    counters: dict[str, int] = {}
+    html: list[str] = []
+    tokens: list[Any] = []
+    title = None
+    found = iter(headings)
+    for part in parts:
+        if placeholder.match(part):
+            html.append(f"<p>{part}</p>")
+            continue
+        level, text, anchor = next(found)
+        name = strip_tags(text)  # as the toc extension names it: white space collapsed
+        if anchor is None:
+            anchor = unique(slugify(name, "-"), used, counters)
+        if level == 1 and title is None:
+            title = name
+        html.append(f'<h{level} id="{anchor}">{text}</h{level}>')
+        tokens.append({"level": level, "id": anchor, "name": name, "html": text, "data-toc-label": ""})
+    nested: list[Any] = nest_toc_tokens(tokens)
+    return Rendered("\n".join(html), nested, title)

@@ -1,0 +1,258 @@
+"""The preview's rebuilds: after a save, only the pages whose output changed are built again.
+
+`partnerkit serve` runs MkDocs' dirty builds, which build only the pages whose file says it
+was modified. A generated page is a `GeneratedFile`: it says so when its Markdown differs
+from what the previous build of this preview wrote (a digest per page), or when the frame
+every page is drawn in changed: the navigation (titles included), the site's name and
+footer, the theme's strings, the abbreviations, the hand-written pages. A title that changes
+thus rebuilds every page, and the navigation and indexes stay right; a change inside one
+practice rebuilds that practice and the pages that show it. A page no longer generated is
+deleted from the preview, and Material's search index loses the old entries of every page
+built again (it drops those of one page only).
+
+The content folders are watched with the platform's file events where watchdog has them
+(inotify on Linux) rather than MkDocs' half-second polling, so a save is seen at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.plugins.partnerkit")
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+class GeneratedFile(File):
+    """A page that knows whether the previous build already wrote it as it is."""
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        """False only for a page the previous build of this preview wrote as it is now."""
+        return not self.unchanged and super().is_modified()
+
+
+class HandWrittenFile(GeneratedFile):
+    """A page of docs/: built again when its file changed (MkDocs' own test), or when it links
+    to a page whose title changed."""
+
+    def is_modified(self) -> bool:
+        """MkDocs' own test, unless a title it shows changed."""
+        return not self.unchanged or File.is_modified(self)
+
+
+def digest(*parts: object) -> str:
+    """A digest of `parts`, by their text."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(repr(part).encode("utf-8"))
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+def nav_titles(nav: list[Any]) -> tuple[object, dict[str, str]]:
+    """(the navigation with its pages' titles left out, each page's title by its source path).
+    Sections keep their titles in the first: they are drawn without a link to follow."""
+    titles: dict[str, str] = {}
+
+    def shape(items: list[Any]) -> list[object]:
+        out: list[object] = []
+        for item in items:
+            ((title, value),) = item.items()
+            if isinstance(value, list):
+                out.append((str(title), shape(value)))
+            else:
+                titles[str(value)] = str(title)
+                out.append(str(value))
+        return out
+
+    return shape(nav), titles
+
+
+_HREF = re.compile(r'href="([^"#?:]*)[#?"]')
+
+
+def linked_pages(html: str, page_url: str, sources: dict[str, str]) -> set[str]:
+    """The source paths of the pages `html` (the page at `page_url`) links to, by `sources` (url -> source)."""
+    base = posixpath.dirname(page_url)
+    found = set()
+    for href in set(_HREF.findall(html)):
+        target = posixpath.normpath(posixpath.join(base, href)) if href else page_url
+        if target.endswith("/") or not posixpath.splitext(target)[1]:
+            target = posixpath.join(target, "index.html") if target != "." else "index.html"
+        source = sources.get(target)
+        if source is not None:
+            found.add(source)
+    return found
+
+
+@dataclass
+class PreviewState:
+    """What the last successful build of this preview wrote: each page's digest, the pages each
+    page links to (read off its HTML), the navigation's titles and shape, and the digest of
+    the rest of the frame every page is drawn in."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    links: dict[str, set[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    shape: object = None
+    frame: str = ""
+    urls: dict[str, str] = field(default_factory=dict)  # each page's URL, by its source path
+    gone: dict[str, str] = field(default_factory=dict)  # pages the last build had and this one has not
+    pending: tuple[dict[str, str], dict[str, str], object, str] | None = None
+    rebuilt: list[str] = field(default_factory=list)
+
+    def mark(self, files: Iterable[GeneratedFile], markdown: dict[str, str], nav: list[Any],
+             frame: str) -> list[str]:
+        """Mark unchanged every page the last build wrote as it would be written now; returns
+        the source paths of the pages to build again. `markdown` holds the generated pages'
+        text (a hand-written page is unchanged unless its file changed or a title it links
+        to did)."""
+        files = list(files)
+        pages = {src: digest(text) for src, text in markdown.items()}
+        shape, titles = nav_titles(nav)
+        present = {file.src_uri for file in files}
+        self.gone = {src: url for src, url in self.urls.items() if src not in present}
+        self.urls = {file.src_uri: file.url for file in files}
+        self.pending = (pages, titles, shape, frame)
+        everything = frame != self.frame or shape != self.shape
+        retitled = {src for src in titles.keys() | self.titles.keys() if titles.get(src) != self.titles.get(src)}
+        rebuilt = []
+        for file in files:
+            src = file.src_uri
+            shows_a_new_title = bool(self.links.get(src, set()) & retitled) or src not in self.links
+            # A hand-written page is the same here: MkDocs compares its file's times.
+            same = src not in markdown or (src in self.pages and self.pages[src] == pages[src])
+            file.unchanged = not everything and same and not shows_a_new_title
+            if not file.unchanged:
+                rebuilt.append(src)
+        self.rebuilt = rebuilt
+        return rebuilt
+
+    def stale_urls(self) -> list[str]:
+        """The URLs of the pages this build wrote again or no longer has: what was said of them is old."""
+        return [*(self.urls[src] for src in self.rebuilt), *self.gone.values()]
+
+    def wrote(self, src: str, html: str, page_url: str, sources: dict[str, str]) -> None:
+        """A page was written: remember which pages it links to."""
+        self.links[src] = linked_pages(html, page_url, sources)
+
+    def built(self, config: MkDocsConfig) -> None:
+        """The build succeeded: remember what it wrote, and delete the pages it no longer has."""
+        if self.pending is None:
+            return
+        pages, titles, shape, frame = self.pending
+        for src in self.pages.keys() - pages.keys():
+            path = Path(config.site_dir) / _page_url(src, bool(config.use_directory_urls))
+            if path.is_file():
+                path.unlink()
+            self.links.pop(src, None)
+        self.pages, self.titles, self.shape, self.frame, self.pending = pages, titles, shape, frame, None
+
+
+def _page_url(src: str, directory_urls: bool) -> str:
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    return (stem[: -len("index")] if stem.endswith("index") else stem + "/") + "index.html"
+
+
+def forget_rebuilt_search_entries(config: MkDocsConfig, rebuilt_urls: Iterable[str]) -> None:
+    """Material's search keeps the previous index in a dirty build and drops the entries of
+    the first page built again only; drop those of every page built again (by their URLs)."""
+    search = next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None)
+    previous = getattr(search, "search_index_prev", None)
+    entries = getattr(previous, "entries", None)
+    urls = set(rebuilt_urls)
+    if not isinstance(entries, list) or not urls:
+        return
+    entries[:] = [entry for entry in entries
+                  if str(entry.get("location", "")).split("#", 1)[0] not in urls]
+
+
+class ThemeBytecode(BytecodeCache):
+    """The theme's templates compiled once per process, not once per build: the preview builds
+    again after every save, and Jinja checks each entry against its template's source."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = ThemeBytecode()
+
+
+class _QuietDirty(logging.Filter):
+    """MkDocs warns on every dirty build; the preview's dirty builds are partnerkit's own."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_DIRTY_NOTICE)
+
+
+def quiet_dirty_builds() -> logging.Filter:
+    """Stop MkDocs' warning about dirty builds (which --strict would count); returns the filter."""
+    quiet = _QuietDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    return quiet
+
+
+def watch_with_events(server: Any, paths: Iterable[Path]) -> Any:
+    """Have the preview server rebuild on changes under `paths`, seen through the platform's
+    file events (watchdog's native observer); returns that observer, running, or None when
+    the platform has none and MkDocs' polling watches them."""
+    folders = [str(path) for path in paths if path.is_dir()]
+    native: Any = None
+    try:
+        from watchdog import events
+        from watchdog.observers import Observer
+
+        class _Writes(Observer):  # type: ignore[misc,valid-type]
+            """File events of writes only: the build reading a file must not start another build."""
+
+            def schedule(self, handler: Any, path: Any, *, recursive: bool = False,
+                         event_filter: Any = None) -> Any:
+                return super().schedule(handler, path, recursive=recursive, event_filter=[
+                    events.FileModifiedEvent, events.FileCreatedEvent, events.FileDeletedEvent,
+                    events.FileMovedEvent, events.FileClosedEvent])
+
+        native = _Writes()
+        if type(native).__name__ == "PollingObserver":  # no file events here
+            native = None
+        else:
+            native.daemon = True
+            native.start()
+    except (ImportError, OSError) as exc:
+        log.debug(f"file events unavailable ({exc}); polling instead")
+        native = None
+    polling = server.observer
+    for folder in folders:
+        server.observer = native or polling  # watch() schedules on the server's observer
+        try:
+            server.watch(folder)
+        except OSError as exc:  # inotify's limit of watches: poll this folder instead
+            log.debug(f"file events unavailable for {folder} ({exc}); polling it")
+            server.observer = polling
+            getattr(server, "_watched_paths", {}).pop(os.path.abspath(folder), None)
+            server.watch(folder)
+        finally:
+            server.observer = polling
+    return native
