@@ -111,7 +111,11 @@ def test_each_rebuild_writes_what_changed_and_leaves_the_site_a_full_build_makes
     _retitle(project / PRACTICE, "Retitled")
     retitled = preview()
     assert "practices/recruit-on-core-skills.md" in retitled and "practices/index.md" in retitled
-    assert len(retitled) < len(everything)
+    assert len(retitled) < len(everything) / 4
+    # The pages whose menu or footer shows the title are kept, the new title written into their links.
+    kept = [name for name, html in _pages(tmp_path / "preview").items()
+            if b"Retitled Recruit" in html and name.replace(".html", ".md") not in retitled]
+    assert len(kept) > 5
     _full_build(project, tmp_path / "full-1")
     _same_site(tmp_path / "preview", tmp_path / "full-1")
 

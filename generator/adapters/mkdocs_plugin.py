@@ -388,7 +388,8 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
                        sorted(tree.abbreviations.items()), tree.logo, config.site_url)
         nav = tree.nav_config() if self.config.nav else []
         self._rebuilt = self._preview.mark([*pages, *hand_written],  # type: ignore[list-item]
-                                           {page.src: page.markdown for page in tree.pages}, nav, frame)
+                                           {page.src: page.markdown for page in tree.pages}, nav, frame,
+                                           Path(config.site_dir))
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """In the preview: which pages this one links to, so a new title there rebuilds it."""

@@ -82,20 +82,41 @@ def nav_titles(nav: list[Any]) -> tuple[object, dict[str, str]]:
 
 
 _HREF = re.compile(r'href="([^"#?:]*)[#?"]')
+_ANCHOR = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_ANCHOR_HREF = re.compile(r'^<a\b[^>]*?\shref="([^"#?:]*)[#?"]')
+
+
+def _target(href: str, page_url: str, sources: dict[str, str]) -> str | None:
+    """The source path of the page a link of the page at `page_url` leads to, by `sources`."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), href)) if href else page_url
+    if target.endswith("/") or not posixpath.splitext(target)[1]:
+        target = posixpath.join(target, "index.html") if target != "." else "index.html"
+    return sources.get(target)
 
 
 def linked_pages(html: str, page_url: str, sources: dict[str, str]) -> set[str]:
     """The source paths of the pages `html` (the page at `page_url`) links to, by `sources` (url -> source)."""
-    base = posixpath.dirname(page_url)
-    found = set()
-    for href in set(_HREF.findall(html)):
-        target = posixpath.normpath(posixpath.join(base, href)) if href else page_url
-        if target.endswith("/") or not posixpath.splitext(target)[1]:
-            target = posixpath.join(target, "index.html") if target != "." else "index.html"
-        source = sources.get(target)
-        if source is not None:
-            found.add(source)
-    return found
+    found = {_target(href, page_url, sources) for href in set(_HREF.findall(html))}
+    return {source for source in found if source is not None}
+
+
+def retitled_html(html: str, page_url: str, sources: dict[str, str],
+                  changes: dict[str, tuple[str, str]]) -> str:
+    """The page's HTML with each title of `changes` (source -> (old, new), as HTML) replaced
+    inside the links to that page: the theme writes a page's title in the menu, the tabs and
+    the footer only as the text of a link to it (a link that shows other words, a section's
+    name say, is left as it is)."""
+
+    def swap(match: re.Match[str]) -> str:
+        anchor = match.group(0)
+        href = _ANCHOR_HREF.match(anchor)
+        source = _target(href.group(1), page_url, sources) if href else None
+        if source is None or source not in changes:
+            return anchor
+        old, new = changes[source]
+        return anchor.replace(old, new)
+
+    return _ANCHOR.sub(swap, html)
 
 
 @dataclass
@@ -111,11 +132,13 @@ class PreviewState:
     frame: str = ""
     urls: dict[str, str] = field(default_factory=dict)  # each page's URL, by its source path
     gone: dict[str, str] = field(default_factory=dict)  # pages the last build had and this one has not
+    dest: dict[str, str] = field(default_factory=dict)  # each page's file in the site, by its source path
+    patched: dict[Path, str] = field(default_factory=dict)  # pages kept, with new titles written in
     pending: tuple[dict[str, str], dict[str, str], object, str] | None = None
     rebuilt: list[str] = field(default_factory=list)
 
     def mark(self, files: Iterable[GeneratedFile], markdown: dict[str, str], nav: list[Any],
-             frame: str) -> list[str]:
+             frame: str, site_dir: Path | None = None) -> list[str]:
         """Mark unchanged every page the last build wrote as it would be written now; returns
         the source paths of the pages to build again. `markdown` holds the generated pages'
         text (a hand-written page is unchanged unless its file changed or a title it links
@@ -126,20 +149,40 @@ class PreviewState:
         present = {file.src_uri for file in files}
         self.gone = {src: url for src, url in self.urls.items() if src not in present}
         self.urls = {file.src_uri: file.url for file in files}
+        self.dest = {file.src_uri: file.dest_uri for file in files}
+        self.patched = {}
         self.pending = (pages, titles, shape, frame)
         everything = frame != self.frame or shape != self.shape
         retitled = {src for src in titles.keys() | self.titles.keys() if titles.get(src) != self.titles.get(src)}
         rebuilt = []
         for file in files:
             src = file.src_uri
-            shows_a_new_title = bool(self.links.get(src, set()) & retitled) or src not in self.links
+            shown = self.links.get(src, set()) & retitled
             # A hand-written page is the same here: MkDocs compares its file's times.
             same = src not in markdown or (src in self.pages and self.pages[src] == pages[src])
-            file.unchanged = not everything and same and not shows_a_new_title
+            file.unchanged = not everything and same and src in self.links
+            if file.unchanged and shown:  # only the titles it shows changed: write them in
+                file.unchanged = self._retitle(file, shown, titles, site_dir)
             if not file.unchanged:
                 rebuilt.append(src)
         self.rebuilt = rebuilt
         return rebuilt
+
+    def _retitle(self, file: GeneratedFile, shown: set[str], titles: dict[str, str], site_dir: Path | None) -> bool:
+        """Keep the page the last build wrote, its links to `shown` given their new titles; False
+        when that cannot be done (the page is then built again)."""
+        path = Path(site_dir) / file.dest_uri if site_dir is not None else None
+        if path is None or not path.is_file():
+            return False
+        sources = {url: src for src, url in self.dest.items()}
+        changes = {src: (self.titles[src], titles[src]) for src in shown if src in self.titles and src in titles}
+        if len(changes) != len(shown):
+            return False
+        html = path.read_text(encoding="utf-8")
+        patched = retitled_html(html, file.dest_uri, sources, changes)
+        if patched != html:
+            self.patched[path] = patched
+        return True
 
     def stale_urls(self) -> list[str]:
         """The URLs of the pages this build wrote again or no longer has: what was said of them is old."""
@@ -154,6 +197,9 @@ class PreviewState:
         if self.pending is None:
             return
         pages, titles, shape, frame = self.pending
+        for path, html in self.patched.items():
+            path.write_text(html, encoding="utf-8")
+        self.patched = {}
         for src in self.pages.keys() - pages.keys():
             path = Path(config.site_dir) / _page_url(src, bool(config.use_directory_urls))
             if path.is_file():
