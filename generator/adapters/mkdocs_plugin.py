@@ -29,7 +29,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.adapters.mkdocs_editions import EditionSettings, chain_theme
@@ -42,6 +41,7 @@ from generator.adapters.mkdocs_preview import (
     forget_rebuilt_search_entries,
     watch_with_events,
 )
+from generator.adapters.mkdocs_raw_html import RawHtml
 from generator.app.content import load_checked, site_language
 from generator.app.options import Options
 from generator.app.site import PreparedSite, SiteRequest, prepare_site
@@ -49,14 +49,6 @@ from generator.errors import ContentError, UserError
 from generator.issues import Issue, errors
 from generator.model.content import Content
 from generator.render.site import assets
-from generator.render.site.raw_blocks import (
-    Rendered,
-    anchor_ids,
-    join_raw_blocks,
-    placeholder_token,
-    render_headings,
-    split_raw_blocks,
-)
 from generator.render.site.templating import PROJECT_FOLDER
 from generator.report import format_text
 
@@ -185,33 +177,6 @@ def _stem_search_words(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, LUNR_SUPPORT, content=original + b"\n" + assets.search_stems()))
 
 
-# Extensions that leave a page of plain headings and placeholder paragraphs as Markdown's
-# core writes it (abbr too, for headings that hold none of its words): with only these, the
-# plugin writes that HTML itself (`raw_blocks.render_headings`).
-_PLAIN_EXTENSIONS = frozenset({"toc", "attr_list", "md_in_html", "tables", "fenced_code", "admonition", "abbr"})
-
-
-def _plain_headings_config(config: MkDocsConfig) -> bool:
-    names = {str(e) for e in config.markdown_extensions}
-    toc = dict(config.mdx_configs.get("toc", {}))
-    return names <= _PLAIN_EXTENSIONS and set(toc) <= {"permalink"} and not toc.get("permalink")
-
-
-def _publish_rendered(page: Page, rendered: Rendered) -> None:
-    """What `Page.render` sets, from HTML written without Markdown's parse."""
-    page.content = rendered.html
-    page.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]
-    page._title_from_render = rendered.title
-    page.present_anchor_ids = {token_id for token_id in _ids(rendered.toc_tokens)}
-    page.links_to_anchors = {}
-
-
-def _ids(tokens: list[dict[str, Any]]) -> Iterator[str]:
-    for token in tokens:
-        yield str(token["id"])
-        yield from _ids(token.get("children", []))
-
-
 class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped-call]
     """Generates the training site's pages from content/ at every build."""
 
@@ -222,8 +187,7 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         self.site: PreparedSite | None = None
         self.edition: EditionSettings | None = None
         self._generated: frozenset[str] = frozenset()
-        self._token = placeholder_token()
-        self._raw: dict[str, tuple[str, list[str]]] = {}  # page -> (its Markdown, its raw blocks)
+        self._raw = RawHtml()  # generated pages' HTML, published without a second parse
         self._preview: PreviewState | None = None  # in `serve`: what the previous build wrote
         self._rebuilt: list[str] = []
         self._sources: dict[str, str] = {}  # in the preview: each page's source path by its file in the site
@@ -347,34 +311,14 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's HTML blocks leave the Markdown for placeholders, put back in
-        `on_page_content`: Markdown parses its headings only."""
+        """A generated page's HTML blocks leave the Markdown, to come back in `on_page_content`."""
         if not self.config.raw_html or page.file.src_uri not in self._generated:
             return markdown
-        split = split_raw_blocks(markdown, self._token)
-        if split is None:
-            return markdown
-        self._raw[page.file.src_uri] = (markdown, split[1])
-        if _plain_headings_config(config):
-            glossary = config.mdx_configs.get("abbr", {}).get("glossary", {})
-            rendered = render_headings(split[0], self._token, glossary)
-            if rendered is not None:  # what Markdown would make of it, without its parse
-                page.render = lambda config, files: _publish_rendered(page, rendered)  # type: ignore[method-assign]
-        return split[0]
+        return self._raw.page_markdown(markdown, page, config)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The blocks back in place; their ids count as the page's anchors (MkDocs checks links to them)."""
-        kept = self._raw.pop(page.file.src_uri, None)
-        if kept is None:
-            return html
-        markdown, blocks = kept
-        joined = join_raw_blocks(html, blocks, self._token)
-        if joined is None:  # an extension of mkdocs.yml changed a placeholder: parse the page whole
-            page.markdown = markdown
-            page.render(config, files)
-            return str(page.content)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
-        return joined
+        """A generated page's HTML blocks back in place (`mkdocs_raw_html`)."""
+        return self._raw.page_content(html, page, config, files)
 
     def _mark_unchanged(self, pages: list[GeneratedFile], files: Files, config: MkDocsConfig) -> None:
         """In the preview: which pages this build must write again (`mkdocs_preview`)."""

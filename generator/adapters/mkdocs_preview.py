@@ -1,17 +1,20 @@
 """The preview's rebuilds: after a save, only the pages whose output changed are built again.
 
 `partnerkit serve` runs MkDocs' dirty builds, which build only the pages whose file says it
-was modified. A generated page is a `GeneratedFile`: it says so when its Markdown differs
-from what the previous build of this preview wrote (a digest per page), or when the frame
-every page is drawn in changed: the navigation (titles included), the site's name and
-footer, the theme's strings, the abbreviations, the hand-written pages. A title that changes
-thus rebuilds every page, and the navigation and indexes stay right; a change inside one
-practice rebuilds that practice and the pages that show it. A page no longer generated is
-deleted from the preview, and Material's search index loses the old entries of every page
-built again (it drops those of one page only).
+was modified. Each page is told here (`PreviewState.mark`) whether the last build of this
+preview already wrote it as it is now: a generated page is built again when its Markdown
+changed (a digest per page); every page is built again when the frame it is drawn in
+changed (the navigation's shape and sections, the site's name and footer, the theme's
+strings, the abbreviations). A page whose only change is the new title of a page it links
+to (its menu, its tabs, its footer) keeps what the last build wrote, the new title written
+into those links (`retitled_html`): a title changed in a section of hundreds of pages costs
+no more than a change inside one. A page no longer generated is deleted from the preview,
+and Material's search index forgets the old entries of every page built again or gone (it
+drops those of one page only).
 
 The content folders are watched with the platform's file events where watchdog has them
-(inotify on Linux) rather than MkDocs' half-second polling, so a save is seen at once.
+(inotify on Linux) rather than MkDocs' half-second polling, so a save is seen at once; the
+theme's templates are compiled once per preview rather than once per rebuild.
 """
 
 from __future__ import annotations
