@@ -305,3 +305,23 @@ def test_mkdocs_yml_may_set_its_own_alternates(tmp_path: Path) -> None:
     page = (tmp_path / "site/en" / PRACTICE).read_text(encoding="utf-8")
     assert "pk-editions" not in page
     assert '<a href="/ailleurs/" hreflang="fr" class="md-select__link">' in page  # Material's own selector
+
+
+def test_a_build_after_the_editions_in_the_same_process_has_no_switcher(tmp_path: Path) -> None:
+    # MkDocs keeps the plugin from one build to the next in a process: nothing of the editions may stay.
+    from generator.adapters.mkdocs_engine import MkDocsEngine
+    from generator.app.build import build
+    from generator.app.options import Options
+
+    class Quiet:
+        def issue(self, issue: object) -> None:
+            pass
+
+        def warning(self, message: str) -> None:
+            pass
+
+    project = copy_fixture(tmp_path / "project")
+    build(Options(project=project, site_dir=tmp_path / "both", no_pdf=True, jobs=1), MkDocsEngine(), Quiet())
+    assert 'hreflang="en"' in (tmp_path / "both" / "fr" / "index.html").read_text(encoding="utf-8")
+    build(Options(project=project, site_dir=tmp_path / "one", no_pdf=True, lang="fr"), MkDocsEngine(), Quiet())
+    assert "hreflang" not in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")

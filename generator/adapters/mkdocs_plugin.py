@@ -222,8 +222,10 @@ class PartnerkitPlugin(BasePlugin[PartnerkitConfig]):  # type: ignore[no-untyped
             raise PluginError(f"partnerkit: {exc}") from None
         self.lang = lang
         _use_language(config, lang)
-        if self.request.editions:
-            self.edition = EditionSettings.apply(config, self.content, lang, self.request.editions)
+        # MkDocs keeps this plugin from one build to the next in a process (it listens to
+        # startup): nothing of the last build's edition may stay.
+        self.edition = (EditionSettings.apply(config, self.content, lang, self.request.editions)
+                        if self.request.editions else None)
         return config
 
     @event_priority(-50)  # after the offline plugin has set use_directory_urls
