@@ -136,6 +136,7 @@ class PreviewState:
     urls: dict[str, str] = field(default_factory=dict)  # each page's URL, by its source path
     gone: dict[str, str] = field(default_factory=dict)  # pages the last build had and this one has not
     dest: dict[str, str] = field(default_factory=dict)  # each page's file in the site, by its source path
+    gone_files: list[str] = field(default_factory=list)  # the files in the site of the pages gone
     patched: dict[Path, str] = field(default_factory=dict)  # pages kept, with new titles written in
     pending: tuple[dict[str, str], dict[str, str], object, str] | None = None
     rebuilt: list[str] = field(default_factory=list)
@@ -151,6 +152,7 @@ class PreviewState:
         shape, titles = nav_titles(nav)
         present = {file.src_uri for file in files}
         self.gone = {src: url for src, url in self.urls.items() if src not in present}
+        self.gone_files = [self.dest[src] for src in self.gone if src in self.dest]
         self.urls = {file.src_uri: file.url for file in files}
         self.dest = {file.src_uri: file.dest_uri for file in files}
         self.patched = {}
@@ -203,19 +205,13 @@ class PreviewState:
         for path, html in self.patched.items():
             path.write_text(html, encoding="utf-8")
         self.patched = {}
-        for src in self.pages.keys() - pages.keys():
-            path = Path(config.site_dir) / _page_url(src, bool(config.use_directory_urls))
+        for dest in self.gone_files:  # where MkDocs wrote them, as its files said last time
+            path = Path(config.site_dir) / dest
             if path.is_file():
                 path.unlink()
+        for src in self.gone:
             self.links.pop(src, None)
         self.pages, self.titles, self.shape, self.frame, self.pending = pages, titles, shape, frame, None
-
-
-def _page_url(src: str, directory_urls: bool) -> str:
-    stem = src[: -len(".md")]
-    if not directory_urls:
-        return stem + ".html"
-    return (stem[: -len("index")] if stem.endswith("index") else stem + "/") + "index.html"
 
 
 def forget_rebuilt_search_entries(config: MkDocsConfig, rebuilt_urls: Iterable[str]) -> None:
